@@ -1,0 +1,3 @@
+from opinionkit.cli.main import main
+
+raise SystemExit(main())

@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class CaseStatus(StrEnum):
+    """Where a second-opinion question stands, in the order a case moves through them."""
+
+    FRAMING = "framing"
+    GATHERING_RECORDS = "gathering records"
+    AWAITING_OPINION = "awaiting opinion"
+    COMPARING = "comparing"
+    DECIDED = "decided"
+
+
+@dataclass
+class Case:
+    """One second-opinion question of one person."""
+
+    person_id: int
+    title: str
+    diagnosis: str = ""
+    treatment_recommended: str = ""
+    recommending_doctor_id: int | None = None
+    second_opinion_doctor_id: int | None = None
+    reason: str = ""
+    goals: list[str] = field(default_factory=list)
+    decision_deadline: str | None = None
+    status: CaseStatus = CaseStatus.FRAMING
+    decision: str = ""
+    decision_reason: str = ""
+    decided_on: str | None = None
+    id: int | None = None

@@ -1,0 +1,1 @@
+"""Services: everything the window, the command line and the tests do with the data."""

@@ -1,0 +1,1 @@
+"""The sqlite-utils database, its migrations and the data folder."""
