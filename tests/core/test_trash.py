@@ -23,3 +23,12 @@ def test_deleting_a_provider_unlinks_and_restore_relinks(db):
     assert cases.get(db, case.id).recommending_doctor_id is None
     trash.restore(db, entry)
     assert cases.get(db, case.id).recommending_doctor_id == doctor.id
+
+
+def test_a_new_row_never_takes_the_id_of_one_in_the_trash(db):
+    first = people.save(db, Person(name="First"))
+    entry = trash.move_to_trash(db, "people", first.id, "person", first.name)
+    second = people.save(db, Person(name="Second"))
+    assert second.id != first.id
+    trash.restore(db, entry)
+    assert {p.name for p in people.list_all(db)} == {"First", "Second"}

@@ -38,3 +38,25 @@ class UnreadableFile(OpinionKitError):
 
 class StorageError(OpinionKitError):
     """The data folder or database cannot be used as it is."""
+
+
+class PasswordRequired(UnreadableFile):
+    """A PDF is locked with a password that was not given; ask for it, then try again."""
+
+    def __init__(self, path: object, reason: str = "it is protected by a password. "
+                 "Give the password to import it with its text, or import it without text.") -> None:
+        super().__init__(path, reason)
+
+
+class WrongPassword(PasswordRequired):
+    """The password given does not open the PDF."""
+
+    def __init__(self, path: object) -> None:
+        super().__init__(path, "the password does not open it. Check the password and try again.")
+
+
+class Cancelled(OpinionKitError):
+    """Long work was stopped on request; whatever it had started was undone."""
+
+    def __init__(self, what: str = "The work") -> None:
+        super().__init__(f"{what} was cancelled; nothing was kept.")

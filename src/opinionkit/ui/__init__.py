@@ -1,0 +1,1 @@
+"""The window: pages, dialogs, Qt models and tasks over the core services."""

@@ -14,6 +14,15 @@ class CaseStatus(StrEnum):
     DECIDED = "decided"
 
 
+class ChecklistKind(StrEnum):
+    """The kind of case, which decides the starter checklist of records it is offered."""
+
+    GENERAL = "general"
+    SURGERY = "surgery recommended"
+    CANCER = "cancer"
+    IMAGING = "imaging-heavy"
+
+
 @dataclass
 class Case:
     """One second-opinion question of one person."""
@@ -31,4 +40,5 @@ class Case:
     decision: str = ""
     decision_reason: str = ""
     decided_on: str | None = None
+    checklist_kind: ChecklistKind = ChecklistKind.GENERAL
     id: int | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 
 from opinionkit.core.dates import clean_date, parse_date, today
-from opinionkit.core.domain import Case, CaseStatus
+from opinionkit.core.domain import Case, CaseStatus, ChecklistKind
 from opinionkit.core.errors import InvalidInput
 from opinionkit.core.services import people, validation
 from opinionkit.core.storage import rows
@@ -19,6 +19,7 @@ def validate(db: Database, case: Case) -> Case:
     validation.required_text(case, "title", "The title")
     validation.strip_texts(case, *_TEXT_FIELDS)
     validation.one_of(case, "status", "The status", CaseStatus)
+    validation.one_of(case, "checklist_kind", "The kind of case", ChecklistKind)
     case.goals = [goal.strip() for goal in case.goals if goal and goal.strip()]
     case.decision_deadline = clean_date(case.decision_deadline, "decision_deadline", "The decision deadline")
     case.decided_on = clean_date(case.decided_on, "decided_on", "The decision date")

@@ -12,8 +12,8 @@ from datetime import timedelta
 from sqlite_utils import Database
 
 from opinionkit.core.dates import today
-from opinionkit.core.domain import Case, CaseStatus, Person, Provider, ProviderKind
-from opinionkit.core.services import cases, people, providers
+from opinionkit.core.domain import Case, CaseStatus, ChecklistKind, Person, Provider, ProviderKind
+from opinionkit.core.services import cases, demo_background, demo_documents, demo_records, people, providers
 
 DEMO_PERSON = "Marguerite Okonkwo-Lindqvist"
 DEMO_CASE = "Lumbar spinal fusion recommended: is surgery the right step?"
@@ -69,6 +69,9 @@ def load(db: Database) -> Demo:
     provider_ids = _providers(db)
     person = _person(db)
     case = _case(db, person, provider_ids)
+    demo_records.load_tracker(db, case.id or 0, provider_ids)
+    demo_documents.load(db, person.id or 0, case.id or 0, provider_ids)
+    demo_background.load(db, person.id or 0, provider_ids)
     return Demo(person_id=person.id or 0, case_id=case.id or 0, provider_ids=provider_ids)
 
 
@@ -116,4 +119,5 @@ def _case(db: Database, person: Person, provider_ids: dict[str, int]) -> Case:
         ],
         decision_deadline=(today() + timedelta(days=38)).isoformat(),
         status=CaseStatus.GATHERING_RECORDS,
+        checklist_kind=ChecklistKind.SURGERY,
     ))

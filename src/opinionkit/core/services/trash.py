@@ -8,13 +8,14 @@ SET NULL are remembered too, so that restoring puts the links back.
 from __future__ import annotations
 
 import json
+import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
 from sqlite_utils import Database
 
 from opinionkit.core.dates import now_stamp
-from opinionkit.core.errors import NotFound
+from opinionkit.core.errors import NotFound, OpinionKitError
 
 TABLE = "trash"
 
@@ -49,6 +50,17 @@ def restore(db: Database, entry_id: int) -> TrashEntry:
     """Put back everything one trash entry holds, links included, and drop the entry."""
     entry = get(db, entry_id)
     payload = json.loads(db.execute(f"SELECT payload FROM {TABLE} WHERE id = ?", [entry_id]).fetchone()[0])
+    try:
+        _put_back(db, entry_id, payload)
+    except sqlite3.IntegrityError as error:
+        raise OpinionKitError(
+            f"“{entry.label}” cannot be put back because the data it belonged to has changed "
+            f"({error}). It stays in the trash."
+        ) from error
+    return entry
+
+
+def _put_back(db: Database, entry_id: int, payload: dict[str, Any]) -> None:
     with db.atomic():
         for table, table_rows in payload["rows"].items():  # collected owner-first
             for row in table_rows:
@@ -59,7 +71,6 @@ def restore(db: Database, entry_id: int) -> TrashEntry:
                 [link["value"], link["id"]],
             )
         db.execute(f"DELETE FROM {TABLE} WHERE id = ?", [entry_id])
-    return entry
 
 
 def get(db: Database, entry_id: int) -> TrashEntry:

@@ -1,0 +1,81 @@
+"""Cold start-up to first paint, and peak memory: opinionkit on the demo data against a bare QMainWindow.
+
+Each run is a fresh process (offscreen), timed from its start to its first paint
+and to its exit; the two kinds alternate so that whatever else the machine does
+affects both alike.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench import Row
+
+RATIO_TARGET = 1.5
+_RUNNER = Path(__file__).with_name("first_paint.py")
+
+
+def measure(runs: int) -> list[Row]:
+    with tempfile.TemporaryDirectory(prefix="opinionkit-bench-") as tmp:
+        folder = Path(tmp)
+        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(folder / "config")}
+        subprocess.run([sys.executable, "-m", "opinionkit", "--data-dir", str(folder / "data"), "demo"],
+                       env=env, check=True, capture_output=True)
+        commands = {
+            "bare": [sys.executable, str(_RUNNER), "bare"],
+            "app": [sys.executable, str(_RUNNER), "opinionkit", str(folder / "data")],
+        }
+        runs_by_kind: dict[str, list[_Run]] = {kind: [] for kind in commands}
+        for round_number in range(runs + 1):  # round 0 only warms the file cache and .pyc files
+            for kind, command in commands.items():
+                run = _run_process(command, env)
+                if round_number:
+                    runs_by_kind[kind].append(run)
+
+    def median(kind: str, what: str) -> float:
+        return statistics.median(getattr(run, what) for run in runs_by_kind[kind])
+
+    return [
+        Row("first paint: bare QMainWindow", median("bare", "to_paint"), "s"),
+        Row("first paint: opinionkit, demo data", median("app", "to_paint"), "s"),
+        Row("first paint ratio: opinionkit / bare", median("app", "to_paint") / median("bare", "to_paint"),
+            "x", RATIO_TARGET),
+        Row("start to exit: bare QMainWindow", median("bare", "to_exit"), "s"),
+        Row("start to exit: opinionkit, demo data", median("app", "to_exit"), "s"),
+        Row("peak RSS: bare QMainWindow", median("bare", "peak_kb") / 1024, "MB"),
+        Row("peak RSS: opinionkit, demo data", median("app", "peak_kb") / 1024, "MB"),
+    ]
+
+
+@dataclass(frozen=True)
+class _Run:
+    to_paint: float
+    to_exit: float
+    peak_kb: int
+
+
+def _run_process(command: list[str], env: dict[str, str]) -> _Run:
+    """Start ``command``; time its first paint (which it prints) and its exit, and its peak memory."""
+    with tempfile.TemporaryFile() as stdout, tempfile.TemporaryFile() as stderr:
+        start = time.monotonic()
+        pid = os.posix_spawn(command[0], command, env, file_actions=[
+            (os.POSIX_SPAWN_DUP2, stdout.fileno(), 1),
+            (os.POSIX_SPAWN_DUP2, stderr.fileno(), 2),
+        ])
+        _, status, usage = os.wait4(pid, 0)  # wait4, unlike wait, gives this one child's peak memory
+        exited = time.monotonic()
+        code = os.waitstatus_to_exitcode(status)
+        stdout.seek(0)
+        painted = [line.split()[1] for line in stdout.read().decode().splitlines() if line.startswith("first-paint ")]
+        if code != 0 or not painted:
+            stderr.seek(0)
+            last = stderr.read().decode(errors="replace").strip().splitlines()[-1:] or ["no message"]
+            raise RuntimeError(f"{' '.join(command[1:])} exited with {code} before a paint: {last[0]}")
+    return _Run(to_paint=float(painted[0]) - start, to_exit=exited - start, peak_kb=usage.ru_maxrss)

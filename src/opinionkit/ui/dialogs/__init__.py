@@ -1,0 +1,1 @@
+"""Forms that create and edit people, cases and providers through the core services."""

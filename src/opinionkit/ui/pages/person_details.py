@@ -1,0 +1,102 @@
+"""The person's "Details" section: contact, insurance, notes and their cases."""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from opinionkit.core.domain import Person
+from opinionkit.core.services import cases
+from opinionkit.ui.details import Card, FieldGrid, clear_layout, label
+from opinionkit.ui.labels import days_left_label, status_label
+from opinionkit.ui.style import repolish, set_role
+
+if TYPE_CHECKING:
+    from opinionkit.ui.sections import SectionHost
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("person_details", text)
+
+
+class PersonDetails(QScrollArea):
+    def __init__(self, host: SectionHost, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db = host.db
+        self._window = host.window
+        self.setWidgetResizable(True)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+
+        self.contact = FieldGrid()
+        contact_card = Card(_tr("Contact"))
+        contact_card.body.addWidget(self.contact)
+        self.insurance = FieldGrid()
+        insurance_card = Card(_tr("Insurance"))
+        insurance_card.body.addWidget(self.insurance)
+        self.notes = label("", "field-value", selectable=True)
+        self.notes.setAccessibleName(_tr("Notes"))
+        notes_card = Card(_tr("Notes"))
+        notes_card.body.addWidget(self.notes)
+        self.case_list = QVBoxLayout()
+        self.case_list.setSpacing(12)
+        cases_card = Card(_tr("Second-opinion cases"))
+        cases_card.body.addLayout(self.case_list)
+
+        left = QVBoxLayout()
+        left.setSpacing(16)
+        left.addWidget(contact_card)
+        left.addWidget(notes_card)
+        left.addStretch(1)
+        right = QVBoxLayout()
+        right.setSpacing(16)
+        right.addWidget(insurance_card)
+        right.addWidget(cases_card)
+        right.addStretch(1)
+
+        content = QWidget()
+        content.setObjectName("scrollContent")
+        columns = QHBoxLayout(content)
+        columns.setContentsMargins(0, 20, 12, 20)
+        columns.setSpacing(16)
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 1)
+        self.setWidget(content)
+
+    def show_person(self, person: Person) -> None:
+        self.contact.set_rows([
+            (_tr("Phone"), person.phone),
+            (_tr("Email"), person.email),
+            (_tr("Address"), person.address),
+            (_tr("Emergency contact"), person.emergency_contact),
+        ])
+        self.insurance.set_rows([
+            (_tr("Plan"), person.insurance_plan),
+            (_tr("Member ID"), person.member_id),
+            (_tr("Insurer phone"), person.insurer_phone),
+        ])
+        self.notes.setText(person.notes or _tr("No notes yet."))
+        set_role(self.notes, "field-value" if person.notes else "empty-value")
+        repolish(self.notes)
+        clear_layout(self.case_list)
+        person_cases = cases.list_all(self._db, person.id)
+        for case in person_cases:
+            row = QVBoxLayout()
+            row.setSpacing(2)
+            link = QLabel(f'<a href="{case.id}">{html.escape(case.title)}</a>')
+            link.setWordWrap(True)
+            link.setTextInteractionFlags(
+                Qt.TextInteractionFlag.LinksAccessibleByMouse | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+            )
+            link.setAccessibleName(_tr("Open case {title}").format(title=case.title))
+            link.linkActivated.connect(lambda ident: self._window.show_case(int(ident)))
+            set_role(link, "case-link")
+            row.addWidget(link)
+            days = cases.days_to_deadline(case)
+            state = status_label(case.status)
+            row.addWidget(label(state if days is None else f"{state} · {days_left_label(days)}", "muted"))
+            self.case_list.addLayout(row)
+        if not person_cases:
+            self.case_list.addWidget(label(_tr("No cases yet. Use “New case” to start one."), "empty-value"))

@@ -1,0 +1,116 @@
+"""The one place that says which sections the case and person pages have, and what builds each.
+
+A capability lands by giving its entry a ``build`` (a callable taking a
+SectionHost and returning the widget) in place of the note about what it
+will hold. Case section widgets have ``show_case(case)``, person section
+widgets ``show_person(person)``; the page calls it whenever its row changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+from sqlite_utils import Database
+
+from opinionkit.core.domain import Case, Person
+from opinionkit.ui.details import Card, label
+from opinionkit.ui.pages.case_details import CaseDetails
+from opinionkit.ui.pages.person_details import PersonDetails
+
+
+@dataclass(frozen=True)
+class SectionHost:
+    """What a section widget may use: the database, the data folder, undo, and the window."""
+
+    db: Database
+    data_dir: Path
+    undo_stack: QUndoStack
+    window: QWidget
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    title: str  # source text; shown through translate("sections", title)
+    build: Callable[[SectionHost], QWidget] | None = None
+    will_hold: str = ""  # said plainly until ``build`` exists
+
+
+CASE_SECTIONS: list[Section] = [
+    Section("details", QT_TRANSLATE_NOOP("sections", "Case details"), build=CaseDetails),
+    Section("overview", QT_TRANSLATE_NOOP("sections", "Overview"), will_hold=QT_TRANSLATE_NOOP(
+        "sections", "Where this case stands at a glance and the next steps to take, such as records "
+        "to chase, questions to prepare and the days left before the decision.")),
+    Section("records", QT_TRANSLATE_NOOP("sections", "Records tracker"), will_hold=QT_TRANSLATE_NOOP(
+        "sections", "Every record the second doctor needs (notes, reports, scans, slides), who holds it, "
+        "when it was requested and is due, and whether the second office confirmed it arrived.")),
+    Section("documents", QT_TRANSLATE_NOOP("sections", "Documents"), will_hold=QT_TRANSLATE_NOOP(
+        "sections", "The letters, reports and scans of this case, kept on this computer and searchable "
+        "by their words.")),
+    Section("questions", QT_TRANSLATE_NOOP("sections", "Questions & visits"), will_hold=QT_TRANSLATE_NOOP(
+        "sections", "Questions to ask each doctor, what the insurance covers, and the appointments "
+        "with what to bring to each.")),
+    Section("opinions", QT_TRANSLATE_NOOP("sections", "Opinions"), will_hold=QT_TRANSLATE_NOOP(
+        "sections", "Each doctor's written opinion, with where their letters agree, where they differ, "
+        "and what one says that the other does not.")),
+    Section("compare", QT_TRANSLATE_NOOP("sections", "Compare & decide"), will_hold=QT_TRANSLATE_NOOP(
+        "sections", "The opinions side by side, weighed against the goals of this case, and the "
+        "decision with its reasons.")),
+    Section("packet", QT_TRANSLATE_NOOP("sections", "Records packet"), will_hold=QT_TRANSLATE_NOOP(
+        "sections", "One PDF for the second-opinion office, with a cover sheet, contents, health "
+        "summary and every document, plus a folder with the originals.")),
+]
+
+PERSON_SECTIONS: list[Section] = [
+    Section("details", QT_TRANSLATE_NOOP("sections", "Details"), build=PersonDetails),
+    Section("health", QT_TRANSLATE_NOOP("sections", "Health background"), will_hold=QT_TRANSLATE_NOOP(
+        "sections", "Medications, allergies, conditions, past surgeries and hospital stays, "
+        "immunisations and family history, ready to hand to any doctor as a health summary.")),
+]
+
+
+def section_title(section: Section) -> str:
+    return QCoreApplication.translate("sections", section.title)
+
+
+def tab_title(section: Section) -> str:
+    """The title as a tab shows it: a lone & would become a keyboard mnemonic."""
+    return section_title(section).replace("&", "&&")
+
+
+def build_section(section: Section, host: SectionHost) -> QWidget:
+    if section.build is not None:
+        widget = section.build(host)
+    else:
+        widget = PlannedSection(section)
+    widget.setObjectName(f"section_{section.key}")
+    widget.setAccessibleName(section_title(section))
+    return widget
+
+
+class PlannedSection(QWidget):
+    """Stands in for a capability that is not built yet, and says what it will hold."""
+
+    def __init__(self, section: Section, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        card = Card(section_title(section))
+        card.body.addWidget(label(QCoreApplication.translate("sections", section.will_hold), "field-value"))
+        card.body.addWidget(label(
+            QCoreApplication.translate("sections", "This part of OpinionKit is not available yet."), "muted"
+        ))
+        card.setMaximumWidth(720)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 20, 0, 0)
+        layout.addWidget(card)  # no alignment flag: wrapped text then gets the height it needs
+        layout.addStretch(1)
+
+    def show_case(self, case: Case) -> None:
+        """Nothing to show yet."""
+
+    def show_person(self, person: Person) -> None:
+        """Nothing to show yet."""
