@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import tempfile
 from pathlib import Path
 
 from opinionkit.cli.context import Context
-from opinionkit.core.errors import OpinionKitError
+from opinionkit.core.errors import OpinionKitError, OutputExists
 from opinionkit.core.services import fhir_export, health_summary, people
+from opinionkit.core.storage.files import write_atomic
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -30,11 +29,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(run=run_summary)
 
 
-class FileExists(OpinionKitError):
-    def __init__(self, path: Path) -> None:
-        super().__init__(f"{path} already exists. Choose another file name, or add --force to replace it.")
-
-
 def run_summary(args: argparse.Namespace, ctx: Context) -> int:
     if args.output is None and args.fhir is None:
         raise OpinionKitError(
@@ -43,7 +37,7 @@ def run_summary(args: argparse.Namespace, ctx: Context) -> int:
     targets = [path for path in (args.output, args.fhir) if path is not None]
     for path in targets:
         if path.exists() and not args.force:
-            raise FileExists(path)
+            raise OutputExists(path)
     person = people.get(ctx.db, args.person)  # an unknown id stops here, before anything is written
     if args.output is not None:
         from opinionkit import render  # Qt is loaded only when a PDF is wanted
@@ -53,26 +47,11 @@ def run_summary(args: argparse.Namespace, ctx: Context) -> int:
             html, title=health_summary.title(person),
             footer=render.page_footer(health_summary.footer_label(person)),
         )
-        _write_replacing(args.output, pdf)
+        write_atomic(args.output, pdf, overwrite=args.force)
         print(f"Wrote the health summary of {person.name} to {args.output}")
     if args.fhir is not None:
         bundle = fhir_export.build_bundle(ctx.db, person.id or 0)
         text = json.dumps(bundle, ensure_ascii=False, indent=2) + "\n"
-        _write_replacing(args.fhir, text.encode("utf-8"))
+        write_atomic(args.fhir, text.encode("utf-8"), overwrite=args.force)
         print(f"Wrote the FHIR patient summary of {person.name} to {args.fhir}")
     return 0
-
-
-def _write_replacing(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside ``path`` and rename it over, so a half-written file never shows."""
-    folder = path.parent if str(path.parent) else Path(".")
-    handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".part")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

@@ -4,18 +4,15 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from opinionkit.cli.context import Context, print_json
 from opinionkit.cli.table import print_table
 from opinionkit.core.domain.records import RecordKind, Step, TrackerRow
-from opinionkit.core.errors import InvalidInput
+from opinionkit.core.errors import InvalidInput, OutputExists
 from opinionkit.core.services import request_letter, timeline, tracker
-
-_EXISTS = "{path} already exists. Add --force to replace it, or choose another name."
+from opinionkit.core.storage.files import write_atomic
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -98,42 +95,19 @@ def run_undo(args: argparse.Namespace, ctx: Context) -> int:
 
 def run_letter(args: argparse.Namespace, ctx: Context) -> int:
     if args.output.exists() and not args.force:
-        raise InvalidInput("output", _EXISTS.format(path=args.output))
+        raise OutputExists(args.output)  # before any work; write_atomic checks again
     item_ids = request_letter.chosen_item_ids(ctx.db, args.case, args.holder, args.items)
     html = request_letter.build_html(ctx.db, args.case, args.holder, item_ids)
     from opinionkit.render import html_to_pdf, page_footer  # Qt is loaded only for commands that print
 
     pdf = html_to_pdf(html, title=request_letter.title(ctx.db, args.holder),
                       footer=page_footer(request_letter.footer_text(ctx.db, args.case)))
-    _write(args.output, pdf, replace=args.force)
+    write_atomic(args.output, pdf, overwrite=args.force)
     document = request_letter.keep_as_document(
         ctx.db, ctx.data_dir, args.case, args.holder, item_ids, pdf, args.output.name)
     print(args.output)
     print(f"Kept with the case's documents as “{document.title}” (document {document.id}).")
     return 0
-
-
-def _write(path: Path, data: bytes, replace: bool) -> None:
-    """Write the whole file or nothing: never a half-written PDF, never an unasked overwrite."""
-    if not replace:
-        try:
-            with path.open("xb") as out:  # fails if the file appeared meanwhile
-                try:
-                    out.write(data)
-                except BaseException:
-                    path.unlink()
-                    raise
-        except FileExistsError:
-            raise InvalidInput("output", _EXISTS.format(path=path)) from None
-        return
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def _flag(row: TrackerRow) -> str:

@@ -60,3 +60,11 @@ class Cancelled(OpinionKitError):
 
     def __init__(self, what: str = "The work") -> None:
         super().__init__(f"{what} was cancelled; nothing was kept.")
+
+
+class OutputExists(OpinionKitError):
+    """A file the user asked to write is already there and was not to be replaced."""
+
+    def __init__(self, path: object) -> None:
+        self.path = path
+        super().__init__(f"{path} already exists. Add --force to replace it, or choose another name.")
