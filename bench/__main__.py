@@ -13,6 +13,7 @@ from opinionkit.cli.table import print_table
 MEASUREMENTS = [
     "bench.startup",
     "bench.tracker",
+    "bench.library",
 ]
 
 

@@ -62,3 +62,17 @@ def test_first_paint_runner_quits_by_itself():
     done = subprocess.run([sys.executable, str(ROOT / "bench" / "first_paint.py"), "bare"], env=env,
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
+
+
+def test_first_paint_runner_waits_for_opinionkit_to_show_its_data(tmp_path):
+    # As bench/startup.py runs it: the user's default data folder, here under XDG_DATA_HOME.
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_DATA_HOME": str(tmp_path / "data"),
+           "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    env.pop("OPINIONKIT_DATA_DIR", None)
+    subprocess.run([sys.executable, "-m", "opinionkit", "demo"], env=env, check=True, capture_output=True, timeout=60)
+    done = subprocess.run([sys.executable, str(ROOT / "bench" / "first_paint.py"), "opinionkit"], env=env,
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    printed = [line.split()[0] for line in done.stdout.splitlines()]
+    assert printed == ["first-paint", "data-shown"]
+    assert (tmp_path / "data" / "OpinionKit" / "opinionkit.db").is_file()

@@ -158,8 +158,8 @@ def test_missing_part_of_the_install_is_one_line(capsys, monkeypatch):
 def test_screenshots_prints_each_file(capsys, monkeypatch, tmp_path, data_dir):
     calls = []
 
-    def save_screenshots(folder: Path, out_dir: Path) -> list[Path]:
-        calls.append((folder, out_dir))
+    def save_screenshots(out_dir: Path, *, data_dir: Path | None = None) -> list[Path]:
+        calls.append((out_dir, data_dir))
         return [out_dir / "person.png", out_dir / "case.png"]
 
     fake = types.ModuleType("opinionkit.ui.screenshots")
@@ -167,20 +167,21 @@ def test_screenshots_prints_each_file(capsys, monkeypatch, tmp_path, data_dir):
     monkeypatch.setitem(sys.modules, "opinionkit.ui.screenshots", fake)
     code, out, _ = run(capsys, "screenshots", str(tmp_path / "shots"))
     assert code == 0
-    assert calls == [(data_dir, tmp_path / "shots")]
+    assert calls == [(tmp_path / "shots", None)]  # a fresh temporary folder, never the one in use
     assert out.split() == [str(tmp_path / "shots" / "person.png"), str(tmp_path / "shots" / "case.png")]
 
 
 def test_screenshots_for_real_without_a_display(tmp_path):
     env = _plain_env(OPINIONKIT_DATA_DIR=str(tmp_path / "data"), XDG_CONFIG_HOME=str(tmp_path / "config"))
     command = [sys.executable, "-m", "opinionkit"]
-    subprocess.run([*command, "demo"], env=env, check=True, capture_output=True, timeout=60)
     done = subprocess.run([*command, "screenshots", str(tmp_path / "shots")], env=env, capture_output=True,
                           text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     printed = [Path(line) for line in done.stdout.split()]
     assert printed and all(p.suffix == ".png" and p.stat().st_size > 10_000 for p in printed)
     assert tmp_path / "shots" / "case.png" in printed  # the README shows this one
+    assert "This plugin does not support" not in done.stderr  # the offscreen platform's notices
+    assert not (tmp_path / "data").exists(), "screenshots never touch the data folder in use"
 
 
 def _plain_env(**extra: str) -> dict[str, str]:

@@ -34,6 +34,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     parser = subparsers.add_parser(
         "screenshots", help="save a PNG of each main screen (1280x800, no display needed) into DIR",
+        description="Save a PNG of each main screen, showing the invented demo data, into DIR. "
+                    "They are made in a fresh temporary data folder: your own data is neither shown "
+                    "nor changed.",
     )
     parser.add_argument("dir", metavar="DIR", type=Path, help="folder for the PNG files (created if missing)")
     parser.set_defaults(run=run_screenshots)
@@ -83,9 +86,12 @@ def run_cases(args: argparse.Namespace, ctx: Context) -> int:
 def run_screenshots(args: argparse.Namespace, ctx: Context) -> int:
     # Offscreen renders the same pixels as a real window, and needs no display.
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from opinionkit.ui.qt_messages import offscreen_notices_dropped
     from opinionkit.ui.screenshots import save_screenshots
 
-    for path in save_screenshots(ctx.data_dir, args.dir):
+    with offscreen_notices_dropped():
+        saved = save_screenshots(args.dir)  # in a temporary data folder, never the one in use
+    for path in saved:
         print(path)
     return 0
 

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlite_utils import Database
-
-from opinionkit.core.storage.database import open_database
+if TYPE_CHECKING:  # sqlite-utils loads only when a command opens the database, not for the window
+    from sqlite_utils import Database
 
 
 @dataclass
@@ -21,6 +19,8 @@ class Context:
     @property
     def db(self) -> Database:
         if self._db is None:
+            from opinionkit.core.storage.database import open_database
+
             self._db = open_database(self.data_dir)
         return self._db
 
@@ -31,5 +31,7 @@ class Context:
 
 
 def print_json(value: Any) -> None:
+    import json  # here: opening the window, which also goes through this module, needs none
+
     json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")

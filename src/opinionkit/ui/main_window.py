@@ -1,27 +1,29 @@
-"""The main window: the person switcher and pages on the left, the chosen page on the right."""
+"""The main window: the person switcher and pages on the left, the chosen page on the right.
+
+Start-up paints the empty frame first and fills it right after (see ``MainWindow``),
+so this module imports at its top only what the frame needs; the pages, the core
+services and sqlite-utils are imported where they are used, after that first paint.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6 import QtCore  # QtCore.Qt is looked up only when used: building it takes ~20 ms
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QStackedWidget, QToolBar
-from sqlite_utils import Database
 
 from opinionkit import __version__
-from opinionkit.core.domain import Person
 from opinionkit.core.errors import NotFound
-from opinionkit.core.services import cases, people
-from opinionkit.ui.editing import Editing
-from opinionkit.ui.pages.person_page import PersonPage
-from opinionkit.ui.pages.welcome_page import WelcomePage
-from opinionkit.ui.sections import SectionHost
 from opinionkit.ui.settings import save_privately
-from opinionkit.ui.sidebar import Sidebar
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent, QPaintEvent
+    from sqlite_utils import Database
+
+    from opinionkit.core.domain import Person
     from opinionkit.ui.pages.case_page import CasePage
     from opinionkit.ui.pages.providers_page import ProvidersPage
     from opinionkit.ui.provider_model import ProviderTableModel
@@ -39,21 +41,42 @@ class MainWindow(QMainWindow):
 
     ``settings`` (window.ini in the data folder) remembers size and layout; without
     it nothing is read or written, as for screenshots.
+
+    Given no database, the window is only its frame: its title, remembered size and
+    background, quick to build and to paint. ``first_painted`` then says when it is on
+    screen, and ``open(db)`` fills it; ``opened`` says the data is shown.
     """
 
-    def __init__(self, db: Database, data_dir: Path, settings: QSettings | None = None) -> None:
+    first_painted = Signal()
+    opened = Signal()
+
+    def __init__(self, db: Database | None, data_dir: Path, settings: QSettings | None = None) -> None:
         super().__init__()
-        self.db = db
         self.data_dir = data_dir
         self.settings = settings
         self.page = "person"
         self.person_id: int | None = None
         self.case_id: int | None = None
+        self.is_open = False
+        self._painted = False
         self.setObjectName("mainWindow")
         self.setAccessibleName(_tr("OpinionKit"))
+        self.setWindowTitle(_tr("OpinionKit"))
+        self._restore_geometry()
+        if db is not None:
+            self.open(db)
 
+    def open(self, db: Database) -> None:
+        """Build the pages on ``db`` and show the first one."""
+        from opinionkit.ui.editing import Editing
+        from opinionkit.ui.pages.person_page import PersonPage
+        from opinionkit.ui.pages.welcome_page import WelcomePage
+        from opinionkit.ui.sections import SectionHost
+        from opinionkit.ui.sidebar import Sidebar
+
+        self.db = db
         self.undo_stack = QUndoStack(self)
-        self.host = SectionHost(db=db, data_dir=data_dir, undo_stack=self.undo_stack, window=self)
+        self.host = SectionHost(db=db, data_dir=self.data_dir, undo_stack=self.undo_stack, window=self)
         self.welcome_page = WelcomePage()
         self.person_page = PersonPage(self.host)
         self._case_page: CasePage | None = None  # built when first needed: start-up stays quick
@@ -66,7 +89,7 @@ class MainWindow(QMainWindow):
         self.sidebar = Sidebar()
         self.sidebar.person_chosen.connect(self.show_person)
         self.sidebar.destination_chosen.connect(self._go)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter = QSplitter()  # side by side
         self.splitter.setObjectName("mainSplitter")
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setHandleWidth(5)  # wide enough to grab; drawn only on hover
@@ -80,11 +103,19 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._connect_pages()
         self.statusBar().setSizeGripEnabled(False)
-        self._restore_layout()
+        self._restore_splitter()
+        self.is_open = True
         self.refresh()
         # Choose where the keyboard starts: left to Qt, focus could land on the page list, and a
         # list given focus with nothing current picks its first entry, leaving the welcome page.
         (self.welcome_page.add_person_button if self.page == "welcome" else self.sidebar.navigation).setFocus()
+        self.opened.emit()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self, self.first_painted.emit)  # once this paint has reached the screen
 
     # Pages -----------------------------------------------------------------------------------
 
@@ -131,6 +162,8 @@ class MainWindow(QMainWindow):
             self.person_page.show_section(section)
 
     def show_case(self, case_id: int, section: str | None = None) -> None:
+        from opinionkit.core.services import cases
+
         try:
             case = cases.get(self.db, case_id)
         except NotFound:
@@ -150,6 +183,8 @@ class MainWindow(QMainWindow):
 
     def refresh(self) -> None:
         """Re-read everything shown from the database and show the current page again."""
+        from opinionkit.core.services import cases, people
+
         everyone = people.list_all(self.db)
         person = next((p for p in everyone if p.id == self.person_id), everyone[0] if everyone else None)
         self.person_id = person.id if person else None
@@ -239,8 +274,8 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
         toolbar.setFloatable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        toolbar.setContextMenuPolicy(Qt.ContextMenuPolicy.PreventContextMenu)
+        toolbar.setToolButtonStyle(QtCore.Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.setContextMenuPolicy(QtCore.Qt.ContextMenuPolicy.PreventContextMenu)
         toolbar.addActions([self.new_person_action, self.new_case_action, self.new_provider_action])
         toolbar.addSeparator()
         toolbar.addActions([self.edit_action, self.delete_action])
@@ -273,6 +308,8 @@ class MainWindow(QMainWindow):
         if self.case_id is not None:
             self.show_case(self.case_id)
         elif self.person_id is not None:
+            from opinionkit.core.services import cases
+
             found = cases.list_all(self.db, self.person_id)
             if found:
                 self.show_case(found[0].id or 0)
@@ -283,25 +320,25 @@ class MainWindow(QMainWindow):
         box.setInformativeText(_tr(
             "Prepare and review a medical second opinion. Your data stays on this computer, in:\n{folder}"
         ).format(folder=self.data_dir))
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
 
     # Remembered layout -----------------------------------------------------------------------
 
-    def _restore_layout(self) -> None:
+    def _restore_geometry(self) -> None:
         available = self.screen().availableGeometry().size()
         self.resize(min(DEFAULT_SIZE[0], available.width()), min(DEFAULT_SIZE[1], available.height()))
-        if self.settings is None:
-            return
-        geometry = self.settings.value("window/geometry")
+        geometry = self.settings.value("window/geometry") if self.settings is not None else None
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
-        splitter = self.settings.value("window/splitter")
+
+    def _restore_splitter(self) -> None:
+        splitter = self.settings.value("window/splitter") if self.settings is not None else None
         if isinstance(splitter, QByteArray):
             self.splitter.restoreState(splitter)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.settings is not None:
+        if self.settings is not None and self.is_open:  # a frame that never opened has no layout to keep
             self.settings.setValue("window/geometry", self.saveGeometry())
             self.settings.setValue("window/splitter", self.splitter.saveState())
             save_privately(self.settings)

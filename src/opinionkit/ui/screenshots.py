@@ -7,10 +7,16 @@ callable that takes the window to that screen (given the demo's ids).
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from opinionkit.core.services import demo
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QPixmap
+    from PySide6.QtWidgets import QApplication, QWidget
 
 SIZE = (1280, 800)
 
@@ -19,11 +25,35 @@ SCREENS: list[tuple[str, Callable[..., None]]] = [
     ("person", lambda window, ids: window.show_person(ids.person_id)),
     ("case", lambda window, ids: window.show_case(ids.case_id, section="details")),
     ("providers", lambda window, ids: window.show_providers(ids.provider_ids["Dr. Priya Nandakumar"])),
+    ("records", lambda window, ids: _records(window, ids, "show_tracker")),
+    ("record-item", lambda window, ids: _records(window, ids, "show_item")),
+    ("background", lambda window, ids: _health(window, ids, "medications")),
+    ("background-history", lambda window, ids: _health(window, ids, "changes")),
+    ("medication-form", lambda window, ids: _health(window, ids, "medication-form")),
 ]
 
 
-def save_screenshots(data_dir: Path, out_dir: Path) -> list[Path]:
-    """Load the demo into ``data_dir``, then save each screen of SCREENS into ``out_dir``."""
+def _records(window: object, ids: demo.Demo, screen: str) -> None:
+    from opinionkit.ui.records import screens
+
+    getattr(screens, screen)(window, ids)
+
+
+def _health(window: object, ids: demo.Demo, screen: str) -> None:
+    from opinionkit.ui.background.screens import show
+
+    show(window, ids.person_id, screen)  # type: ignore[arg-type]
+
+
+def save_screenshots(out_dir: Path, *, data_dir: Path | None = None) -> list[Path]:
+    """Load the demo into a fresh data folder, then save each screen of SCREENS into ``out_dir``.
+
+    The folder is a temporary one, so that nobody's own data gets the demo person;
+    tests pass their own ``data_dir``.
+    """
+    if data_dir is None:
+        with tempfile.TemporaryDirectory(prefix="opinionkit-screenshots-") as folder:
+            return save_screenshots(out_dir, data_dir=Path(folder))
     if not os.environ.get("QT_QPA_PLATFORM"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # same pixels everywhere, no display needed
     from PySide6.QtWidgets import QApplication
@@ -47,9 +77,12 @@ def save_screenshots(data_dir: Path, out_dir: Path) -> list[Path]:
                 navigate(window, ids)
                 app.processEvents()
                 path = out_dir / f"{name}.png"
-                if not window.grab().save(str(path)):
+                if not _grab(window, app).save(str(path)):
                     raise OSError(f"Could not write {path}.")
                 saved.append(path)
+                for widget in app.topLevelWidgets():  # the next screen starts from the window alone
+                    if widget is not window and widget.isVisible():
+                        widget.close()
         finally:
             window.close()
             window.deleteLater()
@@ -57,3 +90,31 @@ def save_screenshots(data_dir: Path, out_dir: Path) -> list[Path]:
     finally:
         db.close()
     return saved
+
+
+def _grab(window: QWidget, app: QApplication) -> QPixmap:
+    """The window with any dialog and popup open over it, where the screen would show them."""
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtGui import QColor, QPainter
+
+    shot = window.grab()
+    origin = window.mapToGlobal(QPoint(0, 0))
+    above = [w for w in app.topLevelWidgets() if w is not window and w.isVisible()]
+    above.sort(key=lambda w: (w.windowType() == Qt.WindowType.Popup, _depth(w)))  # popups, then boxes, on top
+    painter = QPainter(shot)
+    for widget in above:
+        corner = widget.mapToGlobal(QPoint(0, 0)) - origin
+        painter.drawPixmap(corner, widget.grab())
+        painter.setPen(QColor("#9aa7b4"))  # offscreen windows have no frame: outline them instead
+        painter.drawRect(corner.x() - 1, corner.y() - 1, widget.width() + 1, widget.height() + 1)
+    painter.end()
+    return shot
+
+
+def _depth(widget: QWidget) -> int:
+    """How many windows ``widget`` is opened over: a message box over a dialog over the window is 2."""
+    depth = 0
+    while widget.parentWidget() is not None:
+        widget = widget.parentWidget().window()
+        depth += 1
+    return depth

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 
 from PySide6.QtGui import QColor, QPalette
@@ -14,7 +13,14 @@ ACCENT = "#2b6a8a"
 
 def resource_path(*parts: str) -> Path:
     """A file of the ``opinionkit.resources`` package (the top-level resources/ folder)."""
+    from importlib import resources  # here: the window's first paint comes before any resource
+
     return Path(str(resources.files("opinionkit.resources").joinpath(*parts)))
+
+
+def apply_colours(app: QApplication) -> None:
+    """The palette alone: enough for the empty frame painted at start-up to have its final colour."""
+    app.setPalette(_palette())
 
 
 def apply_style(app: QApplication) -> None:
@@ -22,7 +28,7 @@ def apply_style(app: QApplication) -> None:
     font = app.font()
     font.setPointSizeF(10)
     app.setFont(font)
-    app.setPalette(_palette())
+    apply_colours(app)
     sheet = resource_path("style.qss").read_text(encoding="utf-8")
     app.setStyleSheet(sheet.replace("@icons@", resource_path("icons").as_posix()))
 

@@ -17,7 +17,9 @@ def open_database(data_dir: Path) -> Database:
     """Open (creating if needed) the database in ``data_dir`` and bring its schema up to date.
 
     Refuses, without writing anything, a file that is not a database or whose
-    schema was written by a newer OpinionKit.
+    schema was written by a newer OpinionKit. sqlite-utils plugins installed on the
+    machine are not run: third-party code has no business in a connection to this
+    data (and looking for plugins scans every installed package).
     """
     folder = datafolder.prepare_data_dir(data_dir)
     path = datafolder.database_path(folder)
@@ -25,7 +27,7 @@ def open_database(data_dir: Path) -> Database:
         # Create the file private before SQLite writes to it; -wal and -shm copy its mode.
         os.close(os.open(path, os.O_CREAT | os.O_WRONLY, datafolder.FILE_MODE))
     _check_readable(path)
-    db = Database(sqlite3.connect(path, check_same_thread=True))
+    db = Database(sqlite3.connect(path, check_same_thread=True), execute_plugins=False)
     try:
         _refuse_newer_schema(db, path)
         db.enable_wal()
@@ -44,7 +46,7 @@ def open_database(data_dir: Path) -> Database:
 
 def open_memory() -> Database:
     """A fresh in-memory database with the current schema, for tests and benchmarks."""
-    db = Database(memory=True)
+    db = Database(memory=True, execute_plugins=False)
     db.execute("PRAGMA foreign_keys = ON")
     migrations.apply(db)
     return db

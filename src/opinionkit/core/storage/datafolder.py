@@ -6,8 +6,6 @@ import os
 import stat
 from pathlib import Path
 
-import platformdirs
-
 from opinionkit.core.errors import StorageError
 
 ENV_VAR = "OPINIONKIT_DATA_DIR"
@@ -25,6 +23,8 @@ def choose_data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
     from_env = os.environ.get(ENV_VAR)
     if from_env:
         return Path(from_env).expanduser()
+    import platformdirs  # only here: start-up with --data-dir need not load it
+
     return Path(platformdirs.user_data_dir("OpinionKit", appauthor=False))
 
 
