@@ -75,7 +75,7 @@ def test_a_cases_documents_include_those_linked_to_its_record_items(db, data_dir
     assert [d.id for d in library.list_for_case(db, other_case.id)] == [unrelated.id]
     library.unlink_items(db, linked.id, [item.id])
     assert library.linked_item_ids(db, linked.id) == []
-    with pytest.raises(InvalidInput):
+    with pytest.raises(NotFound):
         library.list_for_case(db, 999)
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import stat
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,7 @@ from opinionkit.core.domain.documents import MediaType
 from opinionkit.core.errors import Cancelled, InvalidInput, NotFound, PasswordRequired, UnreadableFile, WrongPassword
 from opinionkit.core.services import cases, library, people
 from opinionkit.core.storage import rows
+from opinionkit.core.storage.database import open_database
 
 THREE_PAGES = ["MRI of the lumbar spine: stenosis at L4-L5.", "Second page about the L5 nerve root.",
                "Third page: impression and signature."]
@@ -324,3 +327,38 @@ def test_generated_bytes_become_a_document(db, data_dir, person):
     assert library.file_path(data_dir, document).read_bytes() == letter
     with pytest.raises(UnreadableFile):
         library.add_bytes(db, data_dir, b"not a pdf", "letter.pdf", person_id=person.id)
+
+
+def test_importing_again_restores_a_stored_file_that_went_missing(db, data_dir, tmp_path, person):
+    path = write(tmp_path, "a.pdf", samples.text_pdf(["x"]))
+    document = library.add_document(db, data_dir, path, person_id=person.id)
+    library.file_path(data_dir, document).unlink()
+    assert library.add_document(db, data_dir, path, person_id=person.id).id == document.id
+    assert library.file_path(data_dir, document).read_bytes() == path.read_bytes()
+    assert stored_files(data_dir) == [library.file_path(data_dir, document)]
+
+
+def test_a_500_page_pdf_imported_on_a_worker_thread_never_holds_up_the_main_one(data_dir, tmp_path):
+    path = write(tmp_path, "long.pdf", samples.text_pdf([f"Page {n}: stenosis at L4-L5. " * 30 for n in range(500)]))
+    with open_database(data_dir) as setup:
+        person_id = people.save(setup, Person(name="Ada Test")).id
+    finished, imported = threading.Event(), []
+
+    def work() -> None:  # a worker opens its own database, as the window's tasks do
+        worker_db = open_database(data_dir)
+        try:
+            imported.append(library.add_document(worker_db, data_dir, path, person_id=person_id))
+        finally:
+            worker_db.close()
+            finished.set()
+
+    worker = threading.Thread(target=work)
+    worker.start()
+    longest, last = 0.0, time.perf_counter()
+    while not finished.is_set():
+        time.sleep(0.005)
+        now = time.perf_counter()
+        longest, last = max(longest, now - last), now
+    worker.join()
+    assert imported and imported[0].page_count == 500
+    assert longest < 0.1

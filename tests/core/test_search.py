@@ -67,7 +67,15 @@ def test_a_hyphenated_term_matches_as_adjacent_words(db, person):
     apart = indexed(db, person.id, "Apart", ["The L4 body is fine; the L5 root is pinched."])
     assert [h.document_id for h in search.search(db, "L4-L5")] == [together]
     assert {h.document_id for h in search.search(db, "L4 L5")} == {together, apart}
-    assert [h.document_id for h in search.search(db, "l4-l")] == [together]  # prefix on the last part
+    assert [h.document_id for h in search.search(db, "spondylolisth l4-l5")] == [together]
+
+
+def test_a_single_letter_or_digit_is_meant_as_it_is(db, person):
+    vitamin_d = indexed(db, person.id, "Labs", ["Vitamin D low at 22 ng/mL; type 2 diabetes."])
+    indexed(db, person.id, "Diet", ["Vitamin deficiency unlikely; type 21 form."])
+    assert [h.document_id for h in search.search(db, "vitamin D")] == [vitamin_d]
+    assert [h.document_id for h in search.search(db, "type 2")] == [vitamin_d]
+    assert search.match_expression("vitamin D") == '"vitamin"* "D"'
 
 
 def test_operators_and_symbols_are_plain_words(db, person):
@@ -167,3 +175,12 @@ def test_the_limit_is_kept(db, person):
         indexed(db, person.id, f"Note {n}", ["routine follow-up visit"])
     assert len(search.search(db, "routine", limit=7)) == 7
     assert search.search(db, "routine", limit=0) == []
+
+
+def test_a_word_on_very_many_pages_is_ranked_among_its_newest_pages_of_that_person(db, person, monkeypatch):
+    monkeypatch.setattr(search, "_RANK_WINDOW", 3)
+    other = people.save(db, Person(name="Ben Test"))
+    oldest = indexed(db, person.id, "Old and best", ["pain pain pain pain"])
+    newer = [indexed(db, other.id, f"Theirs {n}", ["pain once, among other words"]) for n in range(5)]
+    assert {h.document_id for h in search.search(db, "pain")} == set(newer[-3:])
+    assert [h.document_id for h in search.search(db, "pain", person_id=person.id)] == [oldest]

@@ -28,7 +28,7 @@ from opinionkit.core.dates import clean_date, now_stamp
 from opinionkit.core.domain.documents import Document, MediaType
 from opinionkit.core.domain.records import RecordKind
 from opinionkit.core.errors import Cancelled, InvalidInput, OpinionKitError, PasswordRequired, UnreadableFile
-from opinionkit.core.services import document_store, extraction, filetypes, people, trash
+from opinionkit.core.services import cases, document_store, extraction, filetypes, people, trash
 from opinionkit.core.services.extraction import CancelCheck, Extracted, Progress
 from opinionkit.core.storage import rows
 
@@ -170,8 +170,7 @@ def list_for_person(db: Database, person_id: int) -> list[Document]:
 
 def list_for_case(db: Database, case_id: int) -> list[Document]:
     """Documents of a case: imported for it, or linked to one of its record items."""
-    if not db.execute("SELECT 1 FROM cases WHERE id = ?", [case_id]).fetchone():
-        raise InvalidInput("case_id", f"No case with id {case_id} was found. Check the id and try again.")
+    cases.get(db, case_id)  # NotFound for an unknown case
     where = (
         "case_id = ? OR id IN (SELECT l.document_id FROM document_items l "
         "JOIN record_items i ON i.id = l.item_id WHERE i.case_id = ?)"
@@ -278,7 +277,8 @@ def _store(
     try:
         existing = _find(db, person_id, incoming.sha256)
         if existing is not None:
-            document_store.discard(incoming.temp_path)
+            # Drops the copy, or puts it back if the stored file has gone missing.
+            document_store.place(data_dir, incoming, existing.stored_path)
             return _already_there(db, data_dir, existing, details, password, progress, cancelled), False
         extracted = extraction.extract(incoming.temp_path, media_type, password=password,
                                        allow_locked=allow_without_text, progress=progress,

@@ -8,10 +8,11 @@ operator, a column filter or an unbalanced quote: ``L4-L5``, ``3+4=7``,
 Every term must match (AND); the last part of each term matches as a prefix,
 unless it is a single letter or digit ("vitamin D", "type 2").
 
-Hits are ranked by bm25 (lower is better); a word on more than 10,000 pages
-(of the person searched, or of everyone) is ranked among its 10,000 most
-recently imported pages, which keeps every search fast. Snippets are HTML: the text is
-escaped and each matched word is wrapped in ``<b>…</b>``; "…" marks a cut.
+Hits are ranked by bm25 (lower is better); a word on more than 5,000 pages
+(of the person searched, or of everyone) is ranked among its 5,000 most
+recently imported pages, which keeps every search fast. Snippets are HTML:
+the text is escaped and each matched word is wrapped in ``<b>…</b>``; "…"
+marks a cut.
 """
 
 from __future__ import annotations
@@ -25,11 +26,11 @@ from typing import Any
 from sqlite_utils import Database
 
 _MAX_TERMS = 16
-_RANK_WINDOW = 10_000
+_RANK_WINDOW = 5_000
 _SNIPPET_TOKENS = 14
 _START, _END = "\x02", "\x03"  # never in indexed text: extraction drops control characters
 _TERMS = re.compile(r'"([^"]*)"|(\S+)')
-_LAST_PART = re.compile(r"[^\W_]*(?=[\W_]*$)")
+_WORD_PARTS = re.compile(r"[^\W_]+")
 
 
 class HitKind(StrEnum):
@@ -45,7 +46,7 @@ class Hit:
     kind: HitKind
     title: str
     snippet: str
-    rank: float
+    rank: float  # bm25: lower is better
     person_id: int
     case_id: int | None = None
     document_id: int | None = None
@@ -61,10 +62,11 @@ def match_expression(query: str) -> str | None:
     terms = []
     for phrase, word in _TERMS.findall(query):
         text = phrase or word
-        if not any(ch.isalnum() for ch in text):
+        parts = _WORD_PARTS.findall(text)
+        if not parts:
             continue
         # A last part of one letter or digit ("vitamin D", "type 2") is meant as it is, not as a prefix.
-        prefix = "*" if len(_LAST_PART.search(text).group()) > 1 else ""
+        prefix = "*" if len(parts[-1]) > 1 else ""
         terms.append('"' + text.replace('"', '""') + '"' + prefix)
         if len(terms) == _MAX_TERMS:
             break
@@ -96,27 +98,30 @@ def _pages(db: Database, expression: str, person_id: int | None, limit: int) -> 
         "SELECT rowid FROM document_pages_fts WHERE document_pages_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
         [match, _RANK_WINDOW - 1],
     ).fetchone()
-    window = "AND f.rowid >= ?" if cutoff else ""
+    window = "AND rowid >= ?" if cutoff else ""
+    # Rank inside the index first and look up only the rows kept.
     found = db.execute(
         f"""
-        SELECT f.rowid, bm25(document_pages_fts, 1.0, 0.0) AS score, p.document_id, p.page,
-               d.title, d.person_id, d.case_id
-        FROM document_pages_fts f
-        JOIN document_pages p ON p.id = f.rowid
+        SELECT r.rowid, r.score, p.document_id, p.page, d.title, d.person_id, d.case_id
+        FROM (
+            SELECT rowid, bm25(document_pages_fts, 1.0, 0.0) AS score FROM document_pages_fts
+            WHERE document_pages_fts MATCH ? {window} ORDER BY score LIMIT ?
+        ) r
+        JOIN document_pages p ON p.id = r.rowid
         JOIN documents d ON d.id = p.document_id
-        WHERE document_pages_fts MATCH ? {window}
-        ORDER BY score LIMIT ?
+        ORDER BY r.score
         """,
         [match, *cutoff, limit] if cutoff else [match, limit],
     ).fetchall()
     if not found:
         return []
-    # Snippets only for the rows kept: making one for every match would be slow.
-    marks = ",".join("?" * len(found))
+    # Snippets only for the rows kept, in one pass over their rowid range: "rowid IN (...)" alone
+    # would make FTS5 seek once per row, slowly when a word is on many pages (hence the "+").
+    kept = [row[0] for row in found]
     snippets = dict(db.execute(
         f"SELECT rowid, snippet(document_pages_fts, 0, ?, ?, '…', ?) FROM document_pages_fts "
-        f"WHERE document_pages_fts MATCH ? AND rowid IN ({marks})",
-        [_START, _END, _SNIPPET_TOKENS, match, *[row[0] for row in found]],
+        f"WHERE document_pages_fts MATCH ? AND rowid BETWEEN ? AND ? AND +rowid IN ({','.join('?' * len(kept))})",
+        [_START, _END, _SNIPPET_TOKENS, match, min(kept), max(kept), *kept],
     ).fetchall())
     return [
         Hit(kind=HitKind.PAGE, title=title, snippet=_html(snippets.get(rowid, "")), rank=score,
