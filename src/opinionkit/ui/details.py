@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFrame, QGridLayout, QHBoxLayout, QLabel, QLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget,
 )
@@ -81,6 +82,11 @@ class Chip(QLabel):
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setWordWrap(True)
         self.setContentsMargins(12, 4, 12, 4)  # here, not in the style sheet: sizeHint counts them
+        # Bold set here too: a style-sheet font arrives after the layout has sized the chip,
+        # and the bolder text would then wrap inside the narrower box.
+        font = self.font()
+        font.setWeight(QFont.Weight.DemiBold)
+        self.setFont(font)
 
     def sizeHint(self) -> QSize:
         # A wrapped label asks for a "nicely proportioned" box; a chip wants its text on one line.

@@ -41,8 +41,13 @@ class Editing:
 
         if self.window.person_id is None:
             return
-        self._open(CaseDialog(self.db, self.window.person_id, parent=self.window),
-                   lambda case: self.window.show_case(case.id))
+        self._open(CaseDialog(self.db, self.window.person_id, parent=self.window), self._case_created)
+
+    def _case_created(self, case: Any) -> None:
+        from opinionkit.ui.records.checklist_dialog import offer_starter_items
+
+        self.window.show_case(case.id)
+        offer_starter_items(self.window, self.db, case.id)  # the usual records for its kind, to tick
 
     def new_provider(self) -> None:
         from opinionkit.ui.dialogs.provider_dialog import ProviderDialog
