@@ -30,11 +30,20 @@ SCREENS: list[tuple[str, Callable[..., None]]] = [
     ("background", lambda window, ids: _health(window, ids, "medications")),
     ("background-history", lambda window, ids: _health(window, ids, "changes")),
     ("medication-form", lambda window, ids: _health(window, ids, "medication-form")),
+    ("documents", lambda window, ids: _library(window, ids, "show_documents")),
+    ("search", lambda window, ids: _library(window, ids, "show_search")),
+    ("viewer", lambda window, ids: _library(window, ids, "show_viewer")),
 ]
 
 
 def _records(window: object, ids: demo.Demo, screen: str) -> None:
     from opinionkit.ui.records import screens
+
+    getattr(screens, screen)(window, ids)
+
+
+def _library(window: object, ids: demo.Demo, screen: str) -> None:
+    from opinionkit.ui.library import screens
 
     getattr(screens, screen)(window, ids)
 

@@ -41,17 +41,31 @@ class Section:
     will_hold: str = ""  # said plainly until ``build`` exists
 
 
+def _records_tracker(host: SectionHost) -> QWidget:
+    from opinionkit.ui.records.tracker_page import RecordsTracker  # loaded when its tab is first shown
+
+    return RecordsTracker(host)
+
+
+def _documents(host: SectionHost) -> QWidget:
+    from opinionkit.ui.library.documents_section import DocumentsSection  # imported when its tab is first shown
+
+    return DocumentsSection(host)
+
+
+def _health_background(host: SectionHost) -> QWidget:
+    from opinionkit.ui.background.section import HealthBackground  # imported when its tab is first opened
+
+    return HealthBackground(host)
+
+
 CASE_SECTIONS: list[Section] = [
     Section("details", QT_TRANSLATE_NOOP("sections", "Case details"), build=CaseDetails),
     Section("overview", QT_TRANSLATE_NOOP("sections", "Overview"), will_hold=QT_TRANSLATE_NOOP(
         "sections", "Where this case stands at a glance and the next steps to take, such as records "
         "to chase, questions to prepare and the days left before the decision.")),
-    Section("records", QT_TRANSLATE_NOOP("sections", "Records tracker"), will_hold=QT_TRANSLATE_NOOP(
-        "sections", "Every record the second doctor needs (notes, reports, scans, slides), who holds it, "
-        "when it was requested and is due, and whether the second office confirmed it arrived.")),
-    Section("documents", QT_TRANSLATE_NOOP("sections", "Documents"), will_hold=QT_TRANSLATE_NOOP(
-        "sections", "The letters, reports and scans of this case, kept on this computer and searchable "
-        "by their words.")),
+    Section("records", QT_TRANSLATE_NOOP("sections", "Records tracker"), build=_records_tracker),
+    Section("documents", QT_TRANSLATE_NOOP("sections", "Documents"), build=_documents),
     Section("questions", QT_TRANSLATE_NOOP("sections", "Questions & visits"), will_hold=QT_TRANSLATE_NOOP(
         "sections", "Questions to ask each doctor, what the insurance covers, and the appointments "
         "with what to bring to each.")),
@@ -68,9 +82,8 @@ CASE_SECTIONS: list[Section] = [
 
 PERSON_SECTIONS: list[Section] = [
     Section("details", QT_TRANSLATE_NOOP("sections", "Details"), build=PersonDetails),
-    Section("health", QT_TRANSLATE_NOOP("sections", "Health background"), will_hold=QT_TRANSLATE_NOOP(
-        "sections", "Medications, allergies, conditions, past surgeries and hospital stays, "
-        "immunisations and family history, ready to hand to any doctor as a health summary.")),
+    Section("health", QT_TRANSLATE_NOOP("sections", "Health background"), build=_health_background),
+    Section("documents", QT_TRANSLATE_NOOP("sections", "Documents"), build=_documents),
 ]
 
 
