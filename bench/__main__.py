@@ -14,6 +14,7 @@ MEASUREMENTS = [
     "bench.startup",
     "bench.tracker",
     "bench.library",
+    "bench.ui_import",
 ]
 
 

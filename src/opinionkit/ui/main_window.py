@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
     def open(self, db: Database) -> None:
         """Build the pages on ``db`` and show the first one."""
         from opinionkit.ui.editing import Editing
+        from opinionkit.ui.library.window_library import WindowLibrary
         from opinionkit.ui.pages.person_page import PersonPage
         from opinionkit.ui.pages.welcome_page import WelcomePage
         from opinionkit.ui.sections import SectionHost
@@ -101,6 +102,7 @@ class MainWindow(QMainWindow):
 
         self.editing = Editing(self)
         self._build_actions()
+        self.library = WindowLibrary(self)  # File ▸ Import documents…, files dropped here, the search box
         self._connect_pages()
         self.statusBar().setSizeGripEnabled(False)
         self._restore_splitter()
@@ -258,11 +260,11 @@ class MainWindow(QMainWindow):
         self.about_action = self._action(_tr("&About OpinionKit"), self._about)
 
         menus = self.menuBar()
-        file_menu = menus.addMenu(_tr("&File"))
+        self.file_menu = file_menu = menus.addMenu(_tr("&File"))
         file_menu.addActions([self.new_person_action, self.new_case_action, self.new_provider_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        edit_menu = menus.addMenu(_tr("&Edit"))
+        self.edit_menu = edit_menu = menus.addMenu(_tr("&Edit"))
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
         edit_menu.addActions([self.edit_action, self.delete_action])

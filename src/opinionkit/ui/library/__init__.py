@@ -1,0 +1,1 @@
+"""The document library in the window: the Documents section, importing, the viewer and the search box."""
