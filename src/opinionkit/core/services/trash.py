@@ -62,6 +62,9 @@ def restore(db: Database, entry_id: int) -> TrashEntry:
 
 def _put_back(db: Database, entry_id: int, payload: dict[str, Any]) -> None:
     with db.atomic():
+        # Link rows can be collected before a row they point at (a document linked to a
+        # record item); foreign keys are checked once, at commit, when all are back.
+        db.execute("PRAGMA defer_foreign_keys = ON")
         for table, table_rows in payload["rows"].items():  # collected owner-first
             for row in table_rows:
                 db[table].insert(row)
@@ -114,6 +117,10 @@ def _children(db: Database, parent: str) -> list[tuple[str, str, str]]:
 def _collect(db: Database, table: str, ids: list[int], into: dict[str, list[dict]] | None = None) -> dict[str, list[dict]]:
     """Rows of ``table`` with ``ids`` and, recursively, the rows they own (owners first)."""
     into = {} if into is None else into
+    if not ids:
+        return into
+    seen = {row["id"] for row in into.get(table, [])}
+    ids = [i for i in ids if i not in seen]  # a row reached twice (through two owners) is kept once
     if not ids:
         return into
     marks = ",".join("?" * len(ids))
