@@ -15,6 +15,8 @@ MEASUREMENTS = [
     "bench.tracker",
     "bench.library",
     "bench.ui_import",
+    "bench.compare",
+    "bench.packet",
 ]
 
 

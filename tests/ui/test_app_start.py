@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox
 
 import opinionkit.ui.app as app_module
 from opinionkit.core.services import demo
@@ -175,16 +175,59 @@ def test_a_data_folder_that_cannot_be_written_gets_a_clear_message(tmp_path, sho
     assert len(shown_boxes) == 1
 
 
-def test_the_frame_paints_first_and_shows_nothing_until_the_data_is_in(qtbot, data_dir, database):
+def test_the_frame_paints_first_and_the_data_fills_it_in_place(qtbot, data_dir, database):
     ids = demo.load(database)
     window = MainWindow(None, data_dir)  # what start-up shows first: the frame alone
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.first_painted):
         window.show()
     assert not window.is_open
-    assert window.centralWidget() is None and window.menuBar().actions() == []  # no welcome page, no error
+    menus = window.menuBar().actions()
+    assert [menu.text() for menu in menus] == ["&File", "&Edit", "&Go", "&Help"]
+    assert all(menu.menu().isEmpty() for menu in menus)  # titles only: the actions need the data
+    shown = [label.text() for label in window.findChildren(QLabel) if label.isVisible()]
+    assert shown == ["Opening your records…"]  # no welcome page, no error
+    assert window.splitter.widget(0).objectName() == "sidebar"
+    toolbar_height, sizes = window.toolbar.height(), window.splitter.sizes()
+
     with qtbot.waitSignal(window.opened):
         window.open(database)
     assert window.is_open
     assert window.stack.currentWidget() is window.person_page
     assert window.person_id == ids.person_id
+    assert [window.splitter.widget(0), window.splitter.widget(1)] == [window.sidebar, window.stack]
+    assert all(not menu.menu().isEmpty() for menu in menus)
+    qtbot.waitUntil(lambda: window.sidebar.isVisible())
+    # Filled in place: the toolbar and the two sides keep the frame's sizes.
+    assert (window.toolbar.height(), window.splitter.sizes()) == (toolbar_height, sizes)
+    assert not any(label.isVisible() and label.text() == "Opening your records…"
+                   for label in window.findChildren(QLabel))
+    corner = window.menuBar().cornerWidget()
+    assert corner is None or corner.isVisible()  # set into the frame's bar, which was already shown
+
+
+def test_start_up_has_the_whole_look_before_the_first_paint(tmp_path):
+    code = (
+        "import sys; from pathlib import Path\n"
+        "from PySide6.QtCore import QTimer\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from opinionkit.ui.app import run_window\n"
+        "from opinionkit.ui.main_window import MainWindow\n"
+        "run = QApplication.exec\n"
+        "def check_then_run(*args):\n"
+        "    app = QApplication.instance()\n"
+        "    sheet = app.styleSheet()\n"
+        "    app.setStyleSheet('')  # shows the style under it\n"
+        "    print(app.style().name(), app.font().pointSizeF(), bool(sheet))\n"
+        "    app.setStyleSheet(sheet)\n"
+        "    (window,) = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]\n"
+        "    window.opened.connect(lambda: QTimer.singleShot(0, QApplication.closeAllWindows))\n"
+        "    QTimer.singleShot(20_000, QApplication.closeAllWindows)  # never hang the suite\n"
+        "    return run()\n"
+        "QApplication.exec = check_then_run\n"
+        f"sys.exit(run_window(Path({str(tmp_path / 'data')!r})))\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_STYLE_OVERRIDE": "windows"}  # as a desktop may
+    result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["fusion", "10.0", "True"]

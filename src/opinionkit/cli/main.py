@@ -22,6 +22,10 @@ COMMAND_MODULES = [
     "opinionkit.cli.records",
     "opinionkit.cli.library",
     "opinionkit.cli.background",
+    "opinionkit.cli.visit",
+    "opinionkit.cli.compare",
+    "opinionkit.cli.packet",
+    "opinionkit.cli.decide",
 ]
 
 

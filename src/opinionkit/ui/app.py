@@ -1,8 +1,10 @@
 """Starting the window: a display check, the application, the data folder, the excepthook.
 
-The window's empty frame is painted first and filled right after: opening the
-database and building the pages wait until the frame is on screen, so the window
-appears as quickly as a bare one. Until then it shows only its background.
+The window's frame is painted first and filled right after: opening the database
+and building the pages wait until the frame is on screen, so the window appears
+almost as quickly as a bare one. The frame already looks like the app, in its
+final style: the menu titles, the toolbar's strip, the sidebar's colour and a line
+saying that the records are opening (see ``MainWindow``).
 """
 
 from __future__ import annotations
@@ -105,21 +107,20 @@ def run_window(data_dir: Path) -> int:
         )
         return 2
 
-    # Qt is imported only now: the display check above must come first. Only what the empty
+    # Qt is imported only now: the display check above must come first. Only what the
     # frame needs is imported before its first paint; _Opening brings in the rest after.
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
 
     from opinionkit.ui.main_window import MainWindow
     from opinionkit.ui.settings import window_settings
-    from opinionkit.ui.style import apply_colours
+    from opinionkit.ui.style import styled_application
 
-    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "opinionkit"])
+    app = styled_application(sys.argv[0] if sys.argv else "opinionkit")
     app.setOrganizationName("OpinionKit")
     app.setApplicationName("OpinionKit")
     app.setApplicationDisplayName("OpinionKit")
-    apply_colours(app)  # type: ignore[arg-type]
     window = MainWindow(None, data_dir, window_settings(data_dir))
+    window.today_at_start = True  # only the app itself: tests and screenshots open without it
     opening = _Opening(app, window, data_dir)  # type: ignore[arg-type]
     window.first_painted.connect(opening.run)
     QTimer.singleShot(OPEN_ANYWAY_MS, opening.run)
@@ -165,9 +166,7 @@ class _Opening:
     def _open(self) -> None:
         from opinionkit.core.storage.database import open_database
         from opinionkit.ui.crash import CrashReporter
-        from opinionkit.ui.style import apply_style
 
-        apply_style(self.app)
         self.db = open_database(self.data_dir)
         self.reporter = CrashReporter(self.data_dir, parent=lambda: self.window).install()
         self.window.open(self.db)

@@ -1,6 +1,6 @@
 """The main window: the person switcher and pages on the left, the chosen page on the right.
 
-Start-up paints the empty frame first and fills it right after (see ``MainWindow``),
+Start-up paints the window's frame first and fills it right after (see ``MainWindow``),
 so this module imports at its top only what the frame needs; the pages, the core
 services and sqlite-utils are imported where they are used, after that first paint.
 """
@@ -12,15 +12,16 @@ from typing import TYPE_CHECKING
 
 from PySide6 import QtCore  # QtCore.Qt is looked up only when used: building it takes ~20 ms
 from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QStackedWidget, QToolBar
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QSplitter, QToolBar, QWidget
 
 from opinionkit import __version__
 from opinionkit.core.errors import NotFound
 from opinionkit.ui.settings import save_privately
+from opinionkit.ui.style import set_role
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QCloseEvent, QPaintEvent
+    from PySide6.QtGui import QCloseEvent, QKeySequence, QPaintEvent
     from sqlite_utils import Database
 
     from opinionkit.core.domain import Person
@@ -42,9 +43,10 @@ class MainWindow(QMainWindow):
     ``settings`` (window.ini in the data folder) remembers size and layout; without
     it nothing is read or written, as for screenshots.
 
-    Given no database, the window is only its frame: its title, remembered size and
-    background, quick to build and to paint. ``first_painted`` then says when it is on
-    screen, and ``open(db)`` fills it; ``opened`` says the data is shown.
+    Given no database, the window is only its frame, quick to build and to paint: the
+    menu titles, the toolbar's strip, the sidebar's colour and a line saying that the
+    records are opening, in their final places and colours. ``first_painted`` then says
+    when it is on screen, and ``open(db)`` fills it; ``opened`` says the data is shown.
     """
 
     first_painted = Signal()
@@ -59,21 +61,67 @@ class MainWindow(QMainWindow):
         self.case_id: int | None = None
         self.is_open = False
         self._painted = False
+        self.today_at_start = False  # the app sets it: the Today list then opens by itself when something is due
         self.setObjectName("mainWindow")
         self.setAccessibleName(_tr("OpinionKit"))
         self.setWindowTitle(_tr("OpinionKit"))
         self._restore_geometry()
+        self._build_frame()
         if db is not None:
             self.open(db)
 
+    def _build_frame(self) -> None:
+        """The bars and the two sides, with stand-ins where the sidebar and the page will go.
+
+        Nothing here may look up ``QtCore.Qt`` (its ~20 ms would come before the first paint).
+        """
+        menus = self.menuBar()  # the titles now; _build_actions fills the menus
+        self.file_menu = menus.addMenu(_tr("&File"))
+        self.edit_menu = menus.addMenu(_tr("&Edit"))
+        self.go_menu = menus.addMenu(_tr("&Go"))
+        self.help_menu = menus.addMenu(_tr("&Help"))
+
+        self.toolbar = QToolBar(_tr("Main actions"))
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setFloatable(False)
+        # A blank button holds the bar at the height its buttons will give it: nothing below moves.
+        self._toolbar_stand_in = self.toolbar.addAction(" ")
+        self._toolbar_stand_in.setEnabled(False)
+        self.addToolBar(self.toolbar)
+
+        sidebar_stand_in = QWidget()
+        sidebar_stand_in.setObjectName("sidebar")  # the sidebar's colour, from the style sheet
+        opening = QWidget()
+        line = set_role(QLabel(_tr("Opening your records…")), "muted")
+        row = QHBoxLayout(opening)  # centred by stretches: the label centres itself vertically
+        row.addStretch(1)
+        row.addWidget(line)
+        row.addStretch(1)
+        self.splitter = QSplitter()  # side by side
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setHandleWidth(5)  # wide enough to grab; drawn only on hover
+        self.splitter.addWidget(sidebar_stand_in)
+        self.splitter.addWidget(opening)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([SIDEBAR_WIDTH, DEFAULT_SIZE[0] - SIDEBAR_WIDTH])
+        self._restore_splitter()
+        self.setCentralWidget(self.splitter)
+        self.statusBar().setSizeGripEnabled(False)
+
     def open(self, db: Database) -> None:
         """Build the pages on ``db`` and show the first one."""
+        from PySide6.QtGui import QUndoStack
+        from PySide6.QtWidgets import QStackedWidget
+
         from opinionkit.ui.editing import Editing
         from opinionkit.ui.library.window_library import WindowLibrary
         from opinionkit.ui.pages.person_page import PersonPage
         from opinionkit.ui.pages.welcome_page import WelcomePage
         from opinionkit.ui.sections import SectionHost
         from opinionkit.ui.sidebar import Sidebar
+        from opinionkit.ui.visit.window_visit import WindowVisit
 
         self.db = db
         self.undo_stack = QUndoStack(self)
@@ -90,22 +138,18 @@ class MainWindow(QMainWindow):
         self.sidebar = Sidebar()
         self.sidebar.person_chosen.connect(self.show_person)
         self.sidebar.destination_chosen.connect(self._go)
-        self.splitter = QSplitter()  # side by side
-        self.splitter.setObjectName("mainSplitter")
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.setHandleWidth(5)  # wide enough to grab; drawn only on hover
-        self.splitter.addWidget(self.sidebar)
-        self.splitter.addWidget(self.stack)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([SIDEBAR_WIDTH, DEFAULT_SIZE[0] - SIDEBAR_WIDTH])
-        self.setCentralWidget(self.splitter)
+        for index, widget in enumerate((self.sidebar, self.stack)):  # in the stand-ins' places and sizes
+            self.splitter.replaceWidget(index, widget).deleteLater()
+        self.splitter.setStretchFactor(1, 1)  # a widget's own: the page's, as it was the stand-in's
 
         self.editing = Editing(self)
         self._build_actions()
         self.library = WindowLibrary(self)  # File ▸ Import documents…, files dropped here, the search box
+        self.visit = WindowVisit(self)  # File ▸ Export calendar…, Go ▸ Today, the Today list at start
+        corner = self.menuBar().cornerWidget()
+        if corner is not None:
+            corner.show()  # put into a bar already on screen (the frame's), a widget stays hidden until shown
         self._connect_pages()
-        self.statusBar().setSizeGripEnabled(False)
-        self._restore_splitter()
         self.is_open = True
         self.refresh()
         # Choose where the keyboard starts: left to Qt, focus could land on the page list, and a
@@ -231,6 +275,8 @@ class MainWindow(QMainWindow):
     # Actions ---------------------------------------------------------------------------------
 
     def _action(self, text: str, slot: object, shortcut: QKeySequence | str | None = None, name: str = "") -> QAction:
+        from PySide6.QtGui import QKeySequence  # here, like QMessageBox: the frame needs neither's enums (~1 ms each)
+
         action = QAction(text, self)
         action.setObjectName(name)
         if shortcut is not None:
@@ -241,6 +287,8 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
+        from PySide6.QtGui import QKeySequence
+
         edit = self.editing
         self.new_person_action = self._action(_tr("New &person…"), edit.new_person, "Ctrl+Shift+N", "newPerson")
         self.new_case_action = self._action(_tr("New &case…"), edit.new_case, QKeySequence.StandardKey.New, "newCase")
@@ -259,32 +307,24 @@ class MainWindow(QMainWindow):
         self.go_providers_action = self._action(_tr("Provider &directory"), lambda: self.show_providers(), "Ctrl+3")
         self.about_action = self._action(_tr("&About OpinionKit"), self._about)
 
-        menus = self.menuBar()
-        self.file_menu = file_menu = menus.addMenu(_tr("&File"))
-        file_menu.addActions([self.new_person_action, self.new_case_action, self.new_provider_action])
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-        self.edit_menu = edit_menu = menus.addMenu(_tr("&Edit"))
-        edit_menu.addActions([self.undo_action, self.redo_action])
-        edit_menu.addSeparator()
-        edit_menu.addActions([self.edit_action, self.delete_action])
-        go_menu = menus.addMenu(_tr("&Go"))
-        go_menu.addActions([self.go_person_action, self.go_case_action, self.go_providers_action])
-        menus.addMenu(_tr("&Help")).addAction(self.about_action)
+        self.file_menu.addActions([self.new_person_action, self.new_case_action, self.new_provider_action])
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        self.edit_menu.addActions([self.undo_action, self.redo_action])
+        self.edit_menu.addSeparator()
+        self.edit_menu.addActions([self.edit_action, self.delete_action])
+        self.go_menu.addActions([self.go_person_action, self.go_case_action, self.go_providers_action])
+        self.help_menu.addAction(self.about_action)
 
-        toolbar = QToolBar(_tr("Main actions"))
-        toolbar.setObjectName("mainToolbar")
-        toolbar.setMovable(False)
-        toolbar.setFloatable(False)
-        toolbar.setToolButtonStyle(QtCore.Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar = self.toolbar
+        toolbar.removeAction(self._toolbar_stand_in)
+        self._toolbar_stand_in.deleteLater()
         toolbar.setContextMenuPolicy(QtCore.Qt.ContextMenuPolicy.PreventContextMenu)
         toolbar.addActions([self.new_person_action, self.new_case_action, self.new_provider_action])
         toolbar.addSeparator()
         toolbar.addActions([self.edit_action, self.delete_action])
         toolbar.addSeparator()
         toolbar.addActions([self.undo_action, self.redo_action])
-        self.addToolBar(toolbar)
-        self.toolbar = toolbar
 
     def _connect_pages(self) -> None:
         self.welcome_page.add_person_button.clicked.connect(self.editing.new_person)
@@ -317,6 +357,8 @@ class MainWindow(QMainWindow):
                 self.show_case(found[0].id or 0)
 
     def _about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.Information, _tr("About OpinionKit"), _tr("OpinionKit {version}").format(
             version=__version__), QMessageBox.StandardButton.Ok, self)
         box.setInformativeText(_tr(

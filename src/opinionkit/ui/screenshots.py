@@ -33,6 +33,15 @@ SCREENS: list[tuple[str, Callable[..., None]]] = [
     ("documents", lambda window, ids: _library(window, ids, "show_documents")),
     ("search", lambda window, ids: _library(window, ids, "show_search")),
     ("viewer", lambda window, ids: _library(window, ids, "show_viewer")),
+    ("overview", lambda window, ids: _visit(window, ids, "show_overview")),
+    ("questions", lambda window, ids: _visit(window, ids, "show_questions")),
+    ("appointments", lambda window, ids: _visit(window, ids, "show_appointments")),
+    ("appointment", lambda window, ids: _visit(window, ids, "show_appointment")),
+    ("coverage", lambda window, ids: _visit(window, ids, "show_coverage")),
+    ("today", lambda window, ids: _visit(window, ids, "show_today")),
+    ("opinions", lambda window, ids: _opinions(window, ids, "show_opinions")),
+    ("opinion-form", lambda window, ids: _opinions(window, ids, "show_opinion_form")),
+    ("letters", lambda window, ids: _opinions(window, ids, "show_letters")),
 ]
 
 
@@ -44,6 +53,18 @@ def _records(window: object, ids: demo.Demo, screen: str) -> None:
 
 def _library(window: object, ids: demo.Demo, screen: str) -> None:
     from opinionkit.ui.library import screens
+
+    getattr(screens, screen)(window, ids)
+
+
+def _visit(window: object, ids: demo.Demo, screen: str) -> None:
+    from opinionkit.ui.visit import screens
+
+    getattr(screens, screen)(window, ids)
+
+
+def _opinions(window: object, ids: demo.Demo, screen: str) -> None:
+    from opinionkit.ui.opinions import screens
 
     getattr(screens, screen)(window, ids)
 

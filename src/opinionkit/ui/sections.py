@@ -53,6 +53,24 @@ def _documents(host: SectionHost) -> QWidget:
     return DocumentsSection(host)
 
 
+def _overview(host: SectionHost) -> QWidget:
+    from opinionkit.ui.visit.overview_page import CaseOverview  # imported when a case is first opened
+
+    return CaseOverview(host)
+
+
+def _questions_and_visits(host: SectionHost) -> QWidget:
+    from opinionkit.ui.visit.visit_section import QuestionsAndVisits  # imported when its tab is first shown
+
+    return QuestionsAndVisits(host)
+
+
+def _opinions(host: SectionHost) -> QWidget:
+    from opinionkit.ui.opinions.opinions_page import OpinionsSection  # imported when its tab is first shown
+
+    return OpinionsSection(host)
+
+
 def _health_background(host: SectionHost) -> QWidget:
     from opinionkit.ui.background.section import HealthBackground  # imported when its tab is first opened
 
@@ -60,18 +78,13 @@ def _health_background(host: SectionHost) -> QWidget:
 
 
 CASE_SECTIONS: list[Section] = [
+    # The overview comes first: a case opens on where it stands and what to do next.
+    Section("overview", QT_TRANSLATE_NOOP("sections", "Overview"), build=_overview),
     Section("details", QT_TRANSLATE_NOOP("sections", "Case details"), build=CaseDetails),
-    Section("overview", QT_TRANSLATE_NOOP("sections", "Overview"), will_hold=QT_TRANSLATE_NOOP(
-        "sections", "Where this case stands at a glance and the next steps to take, such as records "
-        "to chase, questions to prepare and the days left before the decision.")),
     Section("records", QT_TRANSLATE_NOOP("sections", "Records tracker"), build=_records_tracker),
     Section("documents", QT_TRANSLATE_NOOP("sections", "Documents"), build=_documents),
-    Section("questions", QT_TRANSLATE_NOOP("sections", "Questions & visits"), will_hold=QT_TRANSLATE_NOOP(
-        "sections", "Questions to ask each doctor, what the insurance covers, and the appointments "
-        "with what to bring to each.")),
-    Section("opinions", QT_TRANSLATE_NOOP("sections", "Opinions"), will_hold=QT_TRANSLATE_NOOP(
-        "sections", "Each doctor's written opinion, with where their letters agree, where they differ, "
-        "and what one says that the other does not.")),
+    Section("questions", QT_TRANSLATE_NOOP("sections", "Questions & visits"), build=_questions_and_visits),
+    Section("opinions", QT_TRANSLATE_NOOP("sections", "Opinions"), build=_opinions),
     Section("compare", QT_TRANSLATE_NOOP("sections", "Compare & decide"), will_hold=QT_TRANSLATE_NOOP(
         "sections", "The opinions side by side, weighed against the goals of this case, and the "
         "decision with its reasons.")),

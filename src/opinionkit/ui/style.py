@@ -1,4 +1,8 @@
-"""The look of the window: Fusion, a soft palette and one style sheet shipped in the package."""
+"""The look of the window: Fusion, a soft palette and one style sheet shipped in the package.
+
+The whole look is in place before the window's first paint, so that the frame shown
+while the data opens already has its final colours, font and bar heights.
+"""
 
 from __future__ import annotations
 
@@ -9,26 +13,44 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 TEXT = "#1d2935"
 ACCENT = "#2b6a8a"
+#: Qt's own style: the same look on every platform, and it honours the palette.
+STYLE = "Fusion"
 
 
 def resource_path(*parts: str) -> Path:
-    """A file of the ``opinionkit.resources`` package (the top-level resources/ folder)."""
-    from importlib import resources  # here: the window's first paint comes before any resource
+    """A file of the ``opinionkit.resources`` package (the top-level resources/ folder).
 
-    return Path(str(resources.files("opinionkit.resources").joinpath(*parts)))
+    Found in the package's folder (its ``__path__``): what importlib.resources gives for an
+    installed package, without the ~6 ms of importing it before the window's first paint.
+    """
+    import opinionkit.resources as package
+
+    return Path(package.__path__[0]).joinpath(*parts)
 
 
-def apply_colours(app: QApplication) -> None:
-    """The palette alone: enough for the empty frame painted at start-up to have its final colour."""
-    app.setPalette(_palette())
+def styled_application(program: str) -> QApplication:
+    """The running QApplication, or a new one, with the whole look applied."""
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        app.setStyle(STYLE)
+    else:
+        # Asked for on the command line, the style is made by Qt alone: QApplication.setStyle
+        # would first build Python's QStyle type and its 570 enum members (~15 ms).
+        app = QApplication([program, "-style", STYLE])
+    _apply_look(app)
+    return app
 
 
 def apply_style(app: QApplication) -> None:
-    app.setStyle("Fusion")  # the same look on every platform, and it honours the palette
+    app.setStyle(STYLE)
+    _apply_look(app)
+
+
+def _apply_look(app: QApplication) -> None:
     font = app.font()
     font.setPointSizeF(10)
     app.setFont(font)
-    apply_colours(app)
+    app.setPalette(_palette())
     sheet = resource_path("style.qss").read_text(encoding="utf-8")
     app.setStyleSheet(sheet.replace("@icons@", resource_path("icons").as_posix()))
 

@@ -12,8 +12,11 @@ from datetime import timedelta
 from sqlite_utils import Database
 
 from opinionkit.core.dates import today
+from opinionkit.core.decide import demo_decision
 from opinionkit.core.domain import Case, CaseStatus, ChecklistKind, Person, Provider, ProviderKind
-from opinionkit.core.services import cases, demo_background, demo_documents, demo_records, people, providers
+from opinionkit.core.services import (
+    cases, demo_background, demo_documents, demo_opinions, demo_records, demo_visit, people, providers,
+)
 
 DEMO_PERSON = "Marguerite Okonkwo-Lindqvist"
 DEMO_CASE = "Lumbar spinal fusion recommended: is surgery the right step?"
@@ -72,6 +75,9 @@ def load(db: Database) -> Demo:
     demo_records.load_tracker(db, case.id or 0, provider_ids)
     demo_documents.load(db, person.id or 0, case.id or 0, provider_ids)
     demo_background.load(db, person.id or 0, provider_ids)
+    demo_visit.load(db, case.id or 0, provider_ids)
+    demo_opinions.load(db, case.id or 0, provider_ids)
+    demo_decision.load(db, case.id or 0)
     return Demo(person_id=person.id or 0, case_id=case.id or 0, provider_ids=provider_ids)
 
 

@@ -15,7 +15,7 @@ migrations = Migrations("opinionkit")
 
 def known_names() -> set[str]:
     """Every migration this version knows: all of them are pending on an empty database."""
-    return {m.name for m in migrations.pending(Database(memory=True))}
+    return {m.name for m in migrations.pending(Database(memory=True, execute_plugins=False))}
 
 
 @migrations(name="0001_people_cases_providers")
@@ -340,5 +340,208 @@ def _health_background(db: Database) -> None:
             summary TEXT NOT NULL DEFAULT ''
         );
         CREATE INDEX background_changes_person ON background_changes(person_id);
+        """
+    )
+
+
+@migrations(name="0005_visit_preparation")
+def _visit_preparation(db: Database) -> None:
+    # Questions, coverage and the insurer call log, appointments with their attachments, and a
+    # settings table holding this database's own random id (for stable calendar event UIDs).
+    # An answer belongs to its question and its doctor: deleting either takes it to the trash too.
+    # starter_key marks a starter question, so asking for the starters again skips those already there.
+    db.executescript(
+        """
+        CREATE TABLE settings (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+        INSERT INTO settings (key, value) VALUES ('install_id', lower(hex(randomblob(16))));
+        CREATE TABLE case_questions (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            for_provider_id INTEGER REFERENCES providers(id) ON DELETE SET NULL,
+            source TEXT NOT NULL DEFAULT 'user',
+            starter_key TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX case_questions_case ON case_questions(case_id, position);
+        CREATE INDEX case_questions_provider ON case_questions(for_provider_id);
+        CREATE TABLE question_answers (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            question_id INTEGER NOT NULL REFERENCES case_questions(id) ON DELETE CASCADE,
+            provider_id INTEGER NOT NULL REFERENCES providers(id) ON DELETE CASCADE,
+            state TEXT NOT NULL,
+            answer TEXT NOT NULL DEFAULT '',
+            on_date TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            UNIQUE (question_id, provider_id)
+        );
+        CREATE INDEX question_answers_provider ON question_answers(provider_id);
+        CREATE TABLE case_coverage (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            case_id INTEGER NOT NULL UNIQUE REFERENCES cases(id) ON DELETE CASCADE,
+            plan_type TEXT NOT NULL DEFAULT 'unknown',
+            second_opinion_covered TEXT NOT NULL DEFAULT 'unknown',
+            third_opinion_covered TEXT NOT NULL DEFAULT 'unknown',
+            referral_needed TEXT NOT NULL DEFAULT 'unknown',
+            referral_obtained TEXT NOT NULL DEFAULT 'unknown',
+            prior_auth_needed TEXT NOT NULL DEFAULT 'unknown',
+            prior_auth_number TEXT NOT NULL DEFAULT '',
+            prior_auth_from TEXT,
+            prior_auth_to TEXT,
+            in_network TEXT NOT NULL DEFAULT 'unknown',
+            expected_cost TEXT NOT NULL DEFAULT '',
+            notes TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE TABLE insurer_calls (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+            on_date TEXT NOT NULL,
+            representative TEXT NOT NULL DEFAULT '',
+            reference_number TEXT NOT NULL DEFAULT '',
+            said TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX insurer_calls_case ON insurer_calls(case_id, on_date);
+        CREATE TABLE appointments (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+            provider_id INTEGER REFERENCES providers(id) ON DELETE SET NULL,
+            kind TEXT NOT NULL,
+            starts_at TEXT NOT NULL,
+            duration_minutes INTEGER NOT NULL DEFAULT 60,
+            place TEXT NOT NULL DEFAULT '',
+            link TEXT NOT NULL DEFAULT '',
+            records_due_by TEXT,
+            what_to_bring TEXT NOT NULL DEFAULT '',
+            notes_after TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX appointments_case ON appointments(case_id, starts_at);
+        CREATE INDEX appointments_provider ON appointments(provider_id);
+        CREATE TABLE appointment_documents (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            appointment_id INTEGER NOT NULL REFERENCES appointments(id) ON DELETE CASCADE,
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            UNIQUE (appointment_id, document_id)
+        );
+        CREATE INDEX appointment_documents_document ON appointment_documents(document_id);
+        CREATE TABLE appointment_recordings (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            appointment_id INTEGER NOT NULL REFERENCES appointments(id) ON DELETE CASCADE,
+            path TEXT NOT NULL,
+            title TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX appointment_recordings_appointment ON appointment_recordings(appointment_id);
+        """
+    )
+
+
+@migrations(name="0006_opinions")
+def _opinions(db: Database) -> None:
+    db.executescript(
+        """
+        CREATE TABLE opinions (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+            provider_id INTEGER REFERENCES providers(id) ON DELETE SET NULL,
+            specialty TEXT NOT NULL DEFAULT '',
+            given_on TEXT,
+            how_given TEXT NOT NULL DEFAULT 'visit',
+            diagnosis TEXT NOT NULL DEFAULT '',
+            recommended_treatment TEXT NOT NULL DEFAULT '',
+            alternatives TEXT NOT NULL DEFAULT '',
+            reasoning TEXT NOT NULL DEFAULT '',
+            basis TEXT NOT NULL DEFAULT 'not stated',
+            basis_detail TEXT NOT NULL DEFAULT '',
+            benefits TEXT NOT NULL DEFAULT '',
+            risks TEXT NOT NULL DEFAULT '',
+            urgency TEXT NOT NULL DEFAULT '',
+            further_tests TEXT NOT NULL DEFAULT '',
+            cost_coverage TEXT NOT NULL DEFAULT '',
+            financial_interest TEXT NOT NULL DEFAULT '',
+            letter_text TEXT NOT NULL DEFAULT '',
+            letter_document_id INTEGER REFERENCES documents(id) ON DELETE SET NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX opinions_case ON opinions(case_id);
+        CREATE INDEX opinions_provider ON opinions(provider_id);
+        CREATE INDEX opinions_letter_document ON opinions(letter_document_id);
+        """
+    )
+
+
+@migrations(name="0007_packet")
+def _packet(db: Database) -> None:
+    # One saved packet plan per case. The documents are lists of ids in JSON: the chosen order
+    # (NULL: every document by date) and those taken out; ids of deleted documents are skipped on read.
+    db.executescript(
+        """
+        CREATE TABLE packet_plans (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            case_id INTEGER NOT NULL UNIQUE REFERENCES cases(id) ON DELETE CASCADE,
+            recipient_id INTEGER REFERENCES providers(id) ON DELETE SET NULL,
+            sender TEXT NOT NULL DEFAULT '',
+            since TEXT,
+            document_ids TEXT,
+            left_out_ids TEXT NOT NULL DEFAULT '[]',
+            include_summary INTEGER NOT NULL DEFAULT 1,
+            include_questions INTEGER NOT NULL DEFAULT 1,
+            include_index INTEGER NOT NULL DEFAULT 1,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX packet_plans_recipient ON packet_plans(recipient_id);
+        """
+    )
+
+
+@migrations(name="0008_decision_guide")
+def _decision_guide(db: Database) -> None:
+    # Grid verdicts belong to the opinions compared, sorted by id; the third is NULL in a two-way grid,
+    # hence the unique index on an expression. The guide's lists are JSON, one guide per case.
+    db.executescript(
+        """
+        CREATE TABLE grid_verdicts (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+            first_opinion_id INTEGER NOT NULL REFERENCES opinions(id) ON DELETE CASCADE,
+            second_opinion_id INTEGER NOT NULL REFERENCES opinions(id) ON DELETE CASCADE,
+            third_opinion_id INTEGER REFERENCES opinions(id) ON DELETE CASCADE,
+            row_key TEXT NOT NULL,
+            verdict TEXT,
+            note TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE UNIQUE INDEX grid_verdicts_row ON grid_verdicts(
+            case_id, first_opinion_id, second_opinion_id, IFNULL(third_opinion_id, 0), row_key);
+        CREATE INDEX grid_verdicts_second ON grid_verdicts(second_opinion_id);
+        CREATE INDEX grid_verdicts_third ON grid_verdicts(third_opinion_id);
+        CREATE TABLE decision_guides (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            case_id INTEGER NOT NULL UNIQUE REFERENCES cases(id) ON DELETE CASCADE,
+            decision TEXT NOT NULL DEFAULT '',
+            timing TEXT NOT NULL DEFAULT '',
+            leaning TEXT NOT NULL DEFAULT '',
+            goal_weights TEXT NOT NULL DEFAULT '[]',
+            options TEXT NOT NULL DEFAULT '[]',
+            others TEXT NOT NULL DEFAULT '[]',
+            sure TEXT NOT NULL DEFAULT '{}',
+            opinions_at_decision TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
         """
     )

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QPointF, Qt, Signal
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QPointF, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -54,7 +55,8 @@ class DocumentViewer(QDialog):
         self.pdf_view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.pdf_view.setPageSpacing(12)
         self.pdf_view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.pdf_view.pageNavigator().currentPageChanged.connect(lambda _page: self._show_position())
+        # A bound slot, not a lambda: Qt drops the connection when this dialog is destroyed.
+        self.pdf_view.pageNavigator().currentPageChanged.connect(self._on_page_changed)
         self.image_view = ImageView()
         self.image_view.page_changed.connect(lambda _page, _count: self._show_position())
         self.message = Card("")
@@ -239,6 +241,11 @@ class DocumentViewer(QDialog):
         margins = self.pdf_view.documentMargins()
         usable = self.pdf_view.viewport().width() - margins.left() - margins.right()
         return max(0.1, usable / (page_width * dpi))
+
+    @Slot(int)
+    def _on_page_changed(self, _page: int) -> None:
+        if shiboken6.isValid(self.pdf):  # the view may still signal while the dialog is torn down
+            self._show_position()
 
     def _show_position(self) -> None:
         count, page = self.page_count(), self.current_page()
