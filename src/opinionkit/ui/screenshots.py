@@ -42,6 +42,9 @@ SCREENS: list[tuple[str, Callable[..., None]]] = [
     ("opinions", lambda window, ids: _opinions(window, ids, "show_opinions")),
     ("opinion-form", lambda window, ids: _opinions(window, ids, "show_opinion_form")),
     ("letters", lambda window, ids: _opinions(window, ids, "show_letters")),
+    ("packet", lambda window, ids: _packet(window, ids)),
+    ("compare", lambda window, ids: _decide(window, ids, "show_compare")),
+    ("decision-guide", lambda window, ids: _decide(window, ids, "show_guide")),
 ]
 
 
@@ -65,6 +68,18 @@ def _visit(window: object, ids: demo.Demo, screen: str) -> None:
 
 def _opinions(window: object, ids: demo.Demo, screen: str) -> None:
     from opinionkit.ui.opinions import screens
+
+    getattr(screens, screen)(window, ids)
+
+
+def _packet(window: object, ids: demo.Demo) -> None:
+    from opinionkit.ui.packet.screens import show_packet
+
+    show_packet(window, ids)
+
+
+def _decide(window: object, ids: demo.Demo, screen: str) -> None:
+    from opinionkit.ui.decide import screens
 
     getattr(screens, screen)(window, ids)
 

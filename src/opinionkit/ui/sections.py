@@ -71,6 +71,18 @@ def _opinions(host: SectionHost) -> QWidget:
     return OpinionsSection(host)
 
 
+def _packet(host: SectionHost) -> QWidget:
+    from opinionkit.ui.packet.packet_page import PacketSection  # imported when its tab is first shown
+
+    return PacketSection(host)
+
+
+def _compare_and_decide(host: SectionHost) -> QWidget:
+    from opinionkit.ui.decide.decide_section import CompareAndDecide  # imported when its tab is first shown
+
+    return CompareAndDecide(host)
+
+
 def _health_background(host: SectionHost) -> QWidget:
     from opinionkit.ui.background.section import HealthBackground  # imported when its tab is first opened
 
@@ -85,12 +97,8 @@ CASE_SECTIONS: list[Section] = [
     Section("documents", QT_TRANSLATE_NOOP("sections", "Documents"), build=_documents),
     Section("questions", QT_TRANSLATE_NOOP("sections", "Questions & visits"), build=_questions_and_visits),
     Section("opinions", QT_TRANSLATE_NOOP("sections", "Opinions"), build=_opinions),
-    Section("compare", QT_TRANSLATE_NOOP("sections", "Compare & decide"), will_hold=QT_TRANSLATE_NOOP(
-        "sections", "The opinions side by side, weighed against the goals of this case, and the "
-        "decision with its reasons.")),
-    Section("packet", QT_TRANSLATE_NOOP("sections", "Records packet"), will_hold=QT_TRANSLATE_NOOP(
-        "sections", "One PDF for the second-opinion office, with a cover sheet, contents, health "
-        "summary and every document, plus a folder with the originals.")),
+    Section("compare", QT_TRANSLATE_NOOP("sections", "Compare & decide"), build=_compare_and_decide),
+    Section("packet", QT_TRANSLATE_NOOP("sections", "Records packet"), build=_packet),
 ]
 
 PERSON_SECTIONS: list[Section] = [

@@ -13,7 +13,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 
 class Task(QObject):
@@ -31,12 +31,13 @@ class Task(QObject):
         self._args = args
         self._kwargs = kwargs
         self.cancel_event = threading.Event()
+        self._worker_let_go = threading.Event()  # set by the worker once it holds no reference
         self.finished.connect(self._forget)
         self.failed.connect(self._forget)
 
     def start(self, pool: QThreadPool | None = None) -> Task:
         Task._running.add(self)
-        (pool or QThreadPool.globalInstance()).start(_Runner(self))
+        (pool or QThreadPool.globalInstance()).start(_Runner(self, self._worker_let_go))
         return self
 
     def cancel(self) -> None:
@@ -58,16 +59,27 @@ class Task(QObject):
             self.finished.emit(result)
 
     def _forget(self, _outcome: object) -> None:
-        Task._running.discard(self)
+        # The last reference must go on this (the GUI) thread: a QObject freed by the garbage
+        # collector on the worker thread can crash. The worker may hold the task a moment
+        # longer after it has reported, so wait until it has let go.
+        if self._worker_let_go.is_set():
+            Task._running.discard(self)
+        else:
+            QTimer.singleShot(5, lambda: self._forget(_outcome))
 
 
 class _Runner(QRunnable):
-    def __init__(self, task: Task) -> None:
+    def __init__(self, task: Task, let_go: threading.Event) -> None:
         super().__init__()
         self._task: Task | None = task
+        self._let_go = let_go
 
     def run(self) -> None:
         # Hold the task only while it runs; the GUI thread keeps it until it has reported.
         task, self._task = self._task, None
-        if task is not None:
-            task._run()
+        try:
+            if task is not None:
+                task._run()
+        finally:
+            del task
+            self._let_go.set()

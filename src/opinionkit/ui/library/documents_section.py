@@ -12,7 +12,7 @@ import sqlite3
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QObject, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QDragMoveEvent, QDropEvent, QKeyEvent
+from PySide6.QtGui import QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QMessageBox, QPushButton, QStackedWidget, QTableView,
     QVBoxLayout, QWidget,
@@ -22,6 +22,7 @@ from opinionkit.core.domain import Case, Person
 from opinionkit.core.domain.documents import Document
 from opinionkit.core.errors import NotFound, OpinionKitError
 from opinionkit.core.services import people
+from opinionkit.ui.row_keys import RowDeleteKey
 from opinionkit.ui.details import Card, label
 from opinionkit.ui.errors import show_error
 from opinionkit.ui.library.document_model import (
@@ -128,7 +129,7 @@ class DocumentsSection(QWidget):
             header.resizeSection(column, width(sample) + (48 if column == TEXT else 24))
         table.activated.connect(lambda _index: self.open_selected())
         table.selectionModel().selectionChanged.connect(self._update_buttons)
-        table.installEventFilter(self)
+        RowDeleteKey(table, self.delete_selected)
         table.viewport().setAcceptDrops(True)
         table.viewport().installEventFilter(self)
         return table
@@ -322,13 +323,6 @@ class DocumentsSection(QWidget):
     # Keys, drops and messages ----------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.table and event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
-            if isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Delete and not event.modifiers():
-                # Delete on the list removes the document, not the case the window's Delete action would.
-                event.accept()
-                if event.type() == QEvent.Type.KeyPress:
-                    self.delete_selected()
-                return True
         if watched is self.table.viewport():
             if event.type() in (QEvent.Type.DragEnter, QEvent.Type.DragMove) and isinstance(event, QDragMoveEvent):
                 if dropped_files(event.mimeData()):

@@ -50,8 +50,8 @@ def _sentences(count: int) -> str:
 
 def comparison_summary(comparison: Comparison) -> str:
     counts = comparison.counts()
-    return _tr("{same} sentences the same · {changed} worded differently · {only_a} only in letter A · "
-               "{only_b} only in letter B").format(
+    return _tr("{same} sentences the same · {changed} worded differently · {only_a} only in A · "
+               "{only_b} only in B").format(
         same=counts["same"], changed=counts["changed"], only_a=counts["only in A"], only_b=counts["only in B"])
 
 

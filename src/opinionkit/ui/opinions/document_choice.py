@@ -11,6 +11,14 @@ from opinionkit.ui.labels import friendly_date
 from opinionkit.ui.style import set_role
 
 
+# Roomier rows than a bare list: the titles are long and read one by one.
+_LIST = """
+QListWidget { background: #ffffff; border: 1px solid #c3ccd6; border-radius: 6px; outline: 0; }
+QListWidget::item { padding: 6px 8px; }
+QListWidget::item:selected { background: #cfe0ea; color: #123547; }
+"""
+
+
 def _tr(text: str) -> str:
     return QCoreApplication.translate("opinions", text)
 
@@ -43,9 +51,12 @@ class DocumentChoice(QDialog):
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         self.setObjectName("letterDocumentChoice")
-        intro = label(_tr("Choose the PDF that holds the letter. Its text replaces what the letter box "
-                          "holds now; Ctrl+Z in the box brings that back."), "muted")
+        heading = label(_tr("Which document holds the letter?"), "card-title")
+        intro = label(_tr("Its text replaces what the letter box holds now; Ctrl+Z in the box brings that "
+                          "back."), "muted")
         self.list = QListWidget()
+        self.list.setObjectName("letterDocuments")
+        self.list.setStyleSheet(_LIST)
         self.list.setAccessibleName(_tr("PDF documents of this case"))
         for document in documents:
             item = QListWidgetItem(document_line(document))
@@ -63,10 +74,11 @@ class DocumentChoice(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 18)
         layout.setSpacing(12)
+        layout.addWidget(heading)
         layout.addWidget(intro)
         layout.addWidget(self.list, 1)
         layout.addWidget(buttons)
-        self.resize(560, 360)
+        self.resize(600, 380)
 
     def chosen_id(self) -> int | None:
         item = self.list.currentItem()

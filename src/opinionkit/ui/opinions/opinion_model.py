@@ -32,7 +32,7 @@ def _header(column: int) -> str:
     return [_tr("Doctor"), _tr("Specialty"), _tr("Date"), _tr("How given"), _tr("Recommends")][column]
 
 
-def first_line(text: str) -> str:
+def one_line(text: str) -> str:
     """A long field as one line for a table cell; the view elides what does not fit."""
     return " ".join(text.split())
 
@@ -105,5 +105,5 @@ class OpinionTableModel(QAbstractTableModel):
         elif column == HOW_GIVEN:
             return how_given_label(opinion.how_given)
         else:
-            text = first_line(opinion.recommended_treatment)
+            text = one_line(opinion.recommended_treatment)
         return text or (_tr("Not recorded") if empty is None else empty)

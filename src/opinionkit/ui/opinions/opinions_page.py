@@ -10,8 +10,7 @@ from __future__ import annotations
 import sqlite3
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QObject, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QHeaderView, QPushButton, QScrollArea, QStackedWidget, QTableView,
     QTabWidget, QVBoxLayout, QWidget,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 from opinionkit.core.domain import Case, Opinion
 from opinionkit.core.errors import OpinionKitError
 from opinionkit.core.services import opinions
+from opinionkit.ui.row_keys import RowDeleteKey
 from opinionkit.ui.details import Card, label
 from opinionkit.ui.errors import show_error
 from opinionkit.ui.opinions.letters_panel import LettersPanel
@@ -186,7 +186,7 @@ class OpinionsSection(QWidget):
         header.setSectionResizeMode(TREATMENT, QHeaderView.ResizeMode.Stretch)
         table.activated.connect(lambda _index: self.edit_opinion())
         table.selectionModel().selectionChanged.connect(self._update_buttons)
-        table.installEventFilter(self)
+        RowDeleteKey(table, self.delete_opinion)
         return table
 
     def _build_empty_state(self) -> QWidget:
@@ -332,16 +332,6 @@ class OpinionsSection(QWidget):
 
     # Keys and messages -----------------------------------------------------------------------
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.table and event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
-            key_event = event if isinstance(event, QKeyEvent) else None
-            if key_event is not None and key_event.key() == Qt.Key.Key_Delete and not key_event.modifiers():
-                # Delete on the list removes the opinion, not the case the window's Delete action would.
-                event.accept()
-                if event.type() == QEvent.Type.KeyPress:
-                    self.delete_opinion()
-                return True
-        return super().eventFilter(watched, event)
 
     def _say(self, message: str) -> None:
         status_bar = getattr(self._host.window, "statusBar", None)

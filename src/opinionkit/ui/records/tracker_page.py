@@ -11,8 +11,8 @@ from __future__ import annotations
 import sqlite3
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QObject, Qt
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QHeaderView, QPushButton, QStackedWidget, QTableView,
     QVBoxLayout, QWidget,
@@ -22,6 +22,7 @@ from opinionkit.core.domain import Case
 from opinionkit.core.domain.records import Step, TrackerRow
 from opinionkit.core.errors import OpinionKitError
 from opinionkit.core.services import record_items
+from opinionkit.ui.row_keys import RowDeleteKey
 from opinionkit.ui.details import Card, label
 from opinionkit.ui.errors import show_error
 from opinionkit.ui.records.filter_bar import FilterBar
@@ -153,7 +154,7 @@ class RecordsTracker(QWidget):
             header.resizeSection(column, int(width) + 26)
         table.activated.connect(lambda _index: self.edit_item())
         table.selectionModel().selectionChanged.connect(self._update_buttons)
-        table.installEventFilter(self)
+        RowDeleteKey(table, self.delete_item)
         return table
 
     def _build_empty_state(self) -> QWidget:
@@ -382,16 +383,6 @@ class RecordsTracker(QWidget):
 
     # Keys and messages -----------------------------------------------------------------------
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.table and event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
-            key_event = event if isinstance(event, QKeyEvent) else None
-            if key_event is not None and key_event.key() == Qt.Key.Key_Delete and not key_event.modifiers():
-                # Delete on the table removes the item, not the case the window's Delete action would.
-                event.accept()
-                if event.type() == QEvent.Type.KeyPress:
-                    self.delete_item()
-                return True
-        return super().eventFilter(watched, event)
 
     def _say(self, message: str) -> None:
         status_bar = getattr(self._host.window, "statusBar", None)

@@ -8,8 +8,7 @@ from __future__ import annotations
 import sqlite3
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QModelIndex, QObject, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QHeaderView, QPushButton, QStackedWidget, QTableView, QVBoxLayout, QWidget,
 )
@@ -18,6 +17,7 @@ from opinionkit.core import dates
 from opinionkit.core.domain import Case
 from opinionkit.core.errors import OpinionKitError
 from opinionkit.core.services import appointments
+from opinionkit.ui.row_keys import RowDeleteKey
 from opinionkit.ui.details import Card, label
 from opinionkit.ui.errors import show_error
 from opinionkit.ui.records.row_delegate import TwoLineDelegate
@@ -125,7 +125,7 @@ class AppointmentsPage(QWidget):
         header.setSectionResizeMode(PLACE, QHeaderView.ResizeMode.Stretch)
         table.activated.connect(lambda _index: self.open_selected())
         table.selectionModel().selectionChanged.connect(self._update_buttons)
-        table.installEventFilter(self)
+        RowDeleteKey(table, self.delete_selected)
         return table
 
     # Showing ---------------------------------------------------------------------------------
@@ -229,15 +229,6 @@ class AppointmentsPage(QWidget):
 
     # Keys and messages -----------------------------------------------------------------------
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.table and event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
-            key_event = event if isinstance(event, QKeyEvent) else None
-            if key_event is not None and key_event.key() == Qt.Key.Key_Delete and not key_event.modifiers():
-                event.accept()  # the appointment, not the case the window's Delete action would delete
-                if event.type() == QEvent.Type.KeyPress:
-                    self.delete_selected()
-                return True
-        return super().eventFilter(watched, event)
 
     def _say(self, message: str) -> None:
         status_bar = getattr(self._host.window, "statusBar", None)

@@ -8,8 +8,8 @@ from __future__ import annotations
 import sqlite3
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QModelIndex, QObject, Qt
-from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QHeaderView, QPushButton, QScrollArea, QTableView, QVBoxLayout, QWidget,
 )
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from opinionkit.core.domain import Case
 from opinionkit.core.errors import NotFound, OpinionKitError
 from opinionkit.core.services import coverage
+from opinionkit.ui.row_keys import RowDeleteKey
 from opinionkit.ui.details import Card, clear_layout, label
 from opinionkit.ui.errors import show_error
 from opinionkit.ui.style import set_role
@@ -93,7 +94,7 @@ class CoveragePage(QScrollArea):
         table.setFixedHeight(header.sizeHint().height() + CALL_ROW_HEIGHT * CALL_ROWS_SHOWN + 4)
         table.activated.connect(lambda _index: self.edit_call())
         table.selectionModel().selectionChanged.connect(self._update_buttons)
-        table.installEventFilter(self)
+        RowDeleteKey(table, self.delete_call)
         self.calls_table = table
 
         self.add_call_button = set_role(QPushButton(_tr("Log a call…")), "primary")
@@ -227,15 +228,6 @@ class CoveragePage(QScrollArea):
 
     # Keys and messages -----------------------------------------------------------------------
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.calls_table and event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
-            key_event = event if isinstance(event, QKeyEvent) else None
-            if key_event is not None and key_event.key() == Qt.Key.Key_Delete and not key_event.modifiers():
-                event.accept()  # the call, not the case the window's Delete action would delete
-                if event.type() == QEvent.Type.KeyPress:
-                    self.delete_call()
-                return True
-        return super().eventFilter(watched, event)
 
     def _say(self, message: str) -> None:
         status_bar = getattr(self._host.window, "statusBar", None)

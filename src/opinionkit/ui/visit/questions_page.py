@@ -10,8 +10,8 @@ from __future__ import annotations
 import sqlite3
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QModelIndex, QObject, Qt
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QHeaderView, QPushButton, QStackedWidget, QTableView,
     QVBoxLayout, QWidget,
@@ -21,6 +21,7 @@ from opinionkit.core.domain import Case
 from opinionkit.core.domain.questions import QuestionRow
 from opinionkit.core.errors import OpinionKitError
 from opinionkit.core.services import questions
+from opinionkit.ui.row_keys import RowDeleteKey
 from opinionkit.ui.details import Card, label
 from opinionkit.ui.errors import show_error
 from opinionkit.ui.style import set_role
@@ -144,7 +145,7 @@ class QuestionsPage(QWidget):
         header.setMinimumSectionSize(36)
         table.activated.connect(self._activated)
         table.selectionModel().selectionChanged.connect(self._update_buttons)
-        table.installEventFilter(self)
+        RowDeleteKey(table, self.remove_selected)
         self.model.modelReset.connect(self._size_columns)
         return table
 
@@ -384,16 +385,6 @@ class QuestionsPage(QWidget):
 
     # Keys and messages -----------------------------------------------------------------------
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.table and event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
-            key_event = event if isinstance(event, QKeyEvent) else None
-            if key_event is not None and key_event.key() == Qt.Key.Key_Delete and not key_event.modifiers():
-                # Delete here removes the question, not the case the window's Delete action would.
-                event.accept()
-                if event.type() == QEvent.Type.KeyPress:
-                    self.remove_selected()
-                return True
-        return super().eventFilter(watched, event)
 
     def _say(self, message: str) -> None:
         status_bar = getattr(self._host.window, "statusBar", None)
