@@ -119,7 +119,8 @@ def test_drafted_questions_are_added_to_the_case_for_their_doctor(qtbot, databas
     with qtbot.waitSignal(page.drafted, timeout=30_000):
         qtbot.mouseClick(page.draft_button, Qt.MouseButton.LeftButton)
     assert page.table.rowCount() >= 2
-    for row in range(2, page.table.rowCount()):
+    last = page.table.rowCount() - 1  # the demo already holds some drafts; the last one it does not
+    for row in range(1, last):
         page.table.item(row, 0).setCheckState(Qt.CheckState.Unchecked)
     page.table.item(0, 0).setText("Why fusion now rather than after three months?")
     qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)

@@ -1,14 +1,15 @@
 """The demo case's comparison, half done: verdicts on most rows and a decision guide part filled in,
 with one check answered no. No decision yet.
 
-The drafted questions are not added to the demo's list: the visit tests count its questions.
+Three drafted questions join the case's list: each doctor asked about the other's view of
+the fusion, and the X-rays only one of them suggests.
 """
 
 from __future__ import annotations
 
 from sqlite_utils import Database
 
-from opinionkit.core.decide import grid, guide
+from opinionkit.core.decide import grid, guide, question_drafts
 from opinionkit.core.domain import Consideration, GuideOption, OtherPerson, SureCheck, Verdict
 
 _VERDICTS = {
@@ -53,3 +54,11 @@ def load(db: Database, case_id: int) -> None:
     filled.sure = {SureCheck.SURE: None, SureCheck.UNDERSTAND: False, SureCheck.RISK_BENEFIT: True,
                    SureCheck.ENCOURAGEMENT: None}
     guide.save(db, filled)
+    question_drafts.add_drafts(db, case_id, _chosen_drafts(db, case_id, found.opinion_ids))
+
+
+def _chosen_drafts(db: Database, case_id: int, opinion_ids: list[int]) -> list[question_drafts.Draft]:
+    drafts = question_drafts.draft(db, case_id, opinion_ids)
+    about_fusion = [d for d in drafts if d.row_key == "recommended_treatment" and "fusion" in d.text][:2]
+    about_tests = [d for d in drafts if d.row_key == "further_tests"][:1]
+    return about_fusion + about_tests
