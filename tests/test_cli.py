@@ -141,7 +141,7 @@ def test_unexpected_failure_is_one_line_and_logged(capsys, monkeypatch, data_dir
     assert_one_clear_line(err)
     log = data_dir / "opinionkit.log"
     assert str(log) in err
-    assert "RuntimeError: the disk hiccuped" in log.read_text()
+    assert "RuntimeError" in log.read_text() and "hiccuped" not in log.read_text()  # no messages in the log
     assert log.stat().st_mode & 0o777 == 0o600
 
 

@@ -6,7 +6,6 @@ import argparse
 import importlib
 import os
 import sys
-import traceback
 from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
@@ -26,6 +25,8 @@ COMMAND_MODULES = [
     "opinionkit.cli.compare",
     "opinionkit.cli.packet",
     "opinionkit.cli.decide",
+    "opinionkit.cli.check",
+    "opinionkit.cli.safety",
 ]
 
 
@@ -93,7 +94,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _incomplete_install(error)
     except Exception as error:
         print(f"opinionkit: something unexpected went wrong ({type(error).__name__}). "
-              f"{_log_unexpected(ctx.data_dir)}", file=sys.stderr)
+              f"{_log_unexpected(ctx.data_dir, error)}", file=sys.stderr)
         return 1
     finally:
         ctx.close()
@@ -105,13 +106,15 @@ def _incomplete_install(error: ImportError) -> int:
     return 1
 
 
-def _log_unexpected(data_dir: Path) -> str:
-    """Append the traceback to the log in the data folder; say where it went."""
+def _log_unexpected(data_dir: Path, error: Exception) -> str:
+    """Append the traceback, without the error's message, to the log in the data folder; say where it went."""
+    from opinionkit.core.safety.error_log import describe
+
     log = log_path(data_dir)
     try:
         prepare_data_dir(data_dir)
         with log.open("a", encoding="utf-8") as out:
-            out.write(traceback.format_exc() + "\n")
+            out.write(describe(error) + "\n")
     except (OSError, StorageError):
         return "The details could not be written to a log file."
     return f"The details are in {log}."

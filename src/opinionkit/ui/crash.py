@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from opinionkit.core.errors import OpinionKitError
+from opinionkit.core.safety.error_log import describe
 from opinionkit.core.storage.datafolder import FILE_MODE, log_path, make_private
 from opinionkit.ui.errors import open_box, show_error
 
@@ -55,10 +56,10 @@ class CrashReporter:
             sys.__excepthook__(kind, error, trace)
             return
         if isinstance(error, OpinionKitError):
-            self.logger.warning("%s: %s", kind.__name__, error)
+            self.logger.warning("%s", kind.__name__)  # never the message: it may name a person
             show_error(self._parent(), error)
             return
-        self.logger.error("Unexpected error", exc_info=(kind, error, trace))
+        self.logger.error("Unexpected error\n%s", describe(error))
         if not self._shown:
             self._shown = True
             self._show_once()
@@ -82,7 +83,7 @@ class CrashReporter:
 
 
 def _private_file_handler(path: Path) -> logging.FileHandler:
-    # Create the log owner-only before logging opens it: it may hold names and dates.
+    # Create the log owner-only before logging opens it.
     os.close(os.open(path, os.O_CREAT | os.O_WRONLY | os.O_APPEND, FILE_MODE))
     make_private(path)
     handler = logging.FileHandler(path, encoding="utf-8")

@@ -1,4 +1,4 @@
-"""Asking where to save a file the visit screens make (the question sheet, the calendar), then writing it whole.
+"""Asking where to save a file the app makes (summaries, letters, sheets, calendars, reports), then writing it whole.
 
 The save dialog asks before replacing a file; a name typed without the
 extension gets it, and is asked about again if that name is taken. The file is
@@ -21,7 +21,7 @@ _NOT_IN_FILE_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("visit", text)
+    return QCoreApplication.translate("save_file", text)
 
 
 def choose_save_path(parent: QWidget, caption: str, file_name: str, file_filter: str, suffix: str) -> Path | None:

@@ -127,6 +127,9 @@ def open_source(document: Document, content: bytes) -> Source | LeftOut:
         if reader.is_encrypted and reader.decrypt(document.password or "") == PasswordType.NOT_DECRYPTED:
             return LeftOut(document, "it is locked with a password, and the one kept for it no longer opens it")
         pages = len(reader.pages)
+        for page in reader.pages:  # the packet places each page by its box: a page without one is damaged
+            if not (page.cropbox.width and page.cropbox.height):
+                raise ValueError("a page has an empty box")
     except Exception:  # noqa: BLE001 - pypdf raises many kinds of error on broken files; all mean "damaged"
         return LeftOut(document, "the PDF is damaged and cannot be read")
     if not pages:

@@ -10,12 +10,14 @@ from __future__ import annotations
 import json
 import sqlite3
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
 
 from opinionkit.core.dates import now_stamp
 from opinionkit.core.errors import NotFound, OpinionKitError
+from opinionkit.core.services import document_store
 
 TABLE = "trash"
 
@@ -90,12 +92,21 @@ def list_entries(db: Database) -> list[TrashEntry]:
     ]
 
 
-def empty(db: Database, entry_id: int | None = None) -> int:
-    """Forget trashed rows for good (one entry, or all); returns how many entries went."""
+def empty(db: Database, entry_id: int | None = None, data_dir: Path | None = None) -> int:
+    """Forget trashed rows for good (one entry, or all); returns how many entries went.
+
+    With ``data_dir``, stored document files nothing refers to any more are deleted
+    too, once the entries are gone (a crash in between leaves orphans the check finds).
+    """
     with db.atomic():
         if entry_id is None:
-            return db.execute(f"DELETE FROM {TABLE}").rowcount
-        return db.execute(f"DELETE FROM {TABLE} WHERE id = ?", [entry_id]).rowcount
+            count = db.execute(f"DELETE FROM {TABLE}").rowcount
+        else:
+            count = db.execute(f"DELETE FROM {TABLE} WHERE id = ?", [entry_id]).rowcount
+    if data_dir is not None:
+        for path in document_store.orphans(db, data_dir):
+            document_store.discard(path)
+    return count
 
 
 def _foreign_keys(db: Database, table: str) -> list[dict[str, Any]]:

@@ -12,7 +12,7 @@ from sqlite_utils import Database
 from opinionkit.core.decide import report
 from opinionkit.core.errors import OpinionKitError
 from opinionkit.ui.errors import show_error
-from opinionkit.ui.visit.save_file import choose_save_path, write_file
+from opinionkit.ui.save_file import choose_save_path, write_file
 
 
 def _tr(text: str) -> str:

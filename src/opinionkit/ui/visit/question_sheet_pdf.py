@@ -10,7 +10,7 @@ from sqlite_utils import Database
 
 from opinionkit.core.domain import Case
 from opinionkit.core.services import question_sheet
-from opinionkit.ui.visit.save_file import choose_save_path, write_file
+from opinionkit.ui.save_file import choose_save_path, write_file
 
 
 def _tr(text: str) -> str:

@@ -100,7 +100,7 @@ class WindowVisit(QObject):
         """Ask where, then write the current case's dates as an iCalendar file; returns the path or None."""
         from opinionkit.core.services import calendar_export, cases
         from opinionkit.ui.errors import show_error
-        from opinionkit.ui.visit.save_file import choose_save_path, write_file
+        from opinionkit.ui.save_file import choose_save_path, write_file
 
         window = self.window
         if window.page != "case" or window.case_id is None:

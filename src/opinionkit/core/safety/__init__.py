@@ -1,0 +1,1 @@
+"""Keeping the data safe: backups, restoring them, and checking the data folder."""
