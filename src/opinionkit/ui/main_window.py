@@ -121,6 +121,7 @@ class MainWindow(QMainWindow):
         from opinionkit.ui.pages.welcome_page import WelcomePage
         from opinionkit.ui.sections import SectionHost
         from opinionkit.ui.sidebar import Sidebar
+        from opinionkit.ui.safety.window_safety import WindowSafety
         from opinionkit.ui.visit.window_visit import WindowVisit
 
         self.db = db
@@ -146,6 +147,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self.library = WindowLibrary(self)  # File ▸ Import documents…, files dropped here, the search box
         self.visit = WindowVisit(self)  # File ▸ Export calendar…, Go ▸ Today, the Today list at start
+        self.safety = WindowSafety(self)  # File ▸ Back up…, Restore…, Check my data…, Edit ▸ Trash…
         corner = self.menuBar().cornerWidget()
         if corner is not None:
             corner.show()  # put into a bar already on screen (the frame's), a widget stays hidden until shown
