@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QFrame, QGridLayout, QHBoxLayout, QLabel, QLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget,
+    QFrame, QGridLayout, QHBoxLayout, QLabel, QLayout, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout,
+    QWidget,
 )
 
 from opinionkit.ui.style import set_role
@@ -137,3 +138,27 @@ class FieldGrid(QWidget):
             shown.setAccessibleName(name)
             self._grid.addWidget(key, row, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
             self._grid.addWidget(shown, row, 1, Qt.AlignmentFlag.AlignTop)
+
+
+class CardColumns(QScrollArea):
+    """A scrolling page of cards in two columns, each column's cards stacked from the top."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+
+    def set_columns(self, left: list[QWidget], right: list[QWidget], stretch: tuple[int, int] = (1, 1)) -> None:
+        content = QWidget()
+        content.setObjectName("scrollContent")
+        columns = QHBoxLayout(content)
+        columns.setContentsMargins(0, 20, 12, 20)
+        columns.setSpacing(16)
+        for cards, weight in ((left, stretch[0]), (right, stretch[1])):
+            column = QVBoxLayout()
+            column.setSpacing(16)
+            for card in cards:
+                column.addWidget(card)
+            column.addStretch(1)
+            columns.addLayout(column, weight)
+        self.setWidget(content)

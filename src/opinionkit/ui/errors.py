@@ -1,4 +1,4 @@
-"""Turning a core error into a message box that says what happened and what to do."""
+"""Telling the user: a core error as a message box that says what to do, or a passing status line."""
 
 from __future__ import annotations
 
@@ -47,3 +47,10 @@ def open_box(box: QMessageBox) -> QMessageBox:
         box.finished.connect(lambda _result: _open_boxes.discard(box))
     box.open()
     return box
+
+
+def show_status(window: object, message: str) -> None:
+    """A passing message in the window's status bar (after a change that Ctrl+Z can take back)."""
+    status_bar = getattr(window, "statusBar", None)
+    if callable(status_bar):
+        status_bar().showMessage(message, 8000)

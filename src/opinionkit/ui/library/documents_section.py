@@ -24,7 +24,7 @@ from opinionkit.core.errors import NotFound, OpinionKitError
 from opinionkit.core.services import people
 from opinionkit.ui.row_keys import RowDeleteKey
 from opinionkit.ui.details import Card, label
-from opinionkit.ui.errors import show_error
+from opinionkit.ui.errors import show_error, show_status
 from opinionkit.ui.library.document_model import (
     HOLDER, KIND, PAGES, ROW_ID_ROLE, SERVICE_DATE, SORT_ROLE, TEXT, TITLE, DocumentTableModel,
 )
@@ -337,9 +337,7 @@ class DocumentsSection(QWidget):
         return super().eventFilter(watched, event)
 
     def _say(self, message: str) -> None:
-        status_bar = getattr(self._host.window, "statusBar", None)
-        if callable(status_bar):
-            status_bar().showMessage(message, 8000)
+        show_status(self._host.window, message)
 
     def _report(self, error: OpinionKitError | sqlite3.DatabaseError) -> None:
         if not isinstance(error, OpinionKitError):

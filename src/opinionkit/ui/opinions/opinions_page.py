@@ -21,7 +21,7 @@ from opinionkit.core.errors import OpinionKitError
 from opinionkit.core.services import opinions
 from opinionkit.ui.row_keys import RowDeleteKey
 from opinionkit.ui.details import Card, label
-from opinionkit.ui.errors import show_error
+from opinionkit.ui.errors import show_error, show_status
 from opinionkit.ui.opinions.letters_panel import LettersPanel
 from opinionkit.ui.opinions.opinion_model import DATE, DOCTOR, HOW_GIVEN, ROW_ID_ROLE, SPECIALTY, TREATMENT, OpinionTableModel
 from opinionkit.ui.opinions.opinion_summary import OpinionSummary
@@ -334,9 +334,7 @@ class OpinionsSection(QWidget):
 
 
     def _say(self, message: str) -> None:
-        status_bar = getattr(self._host.window, "statusBar", None)
-        if callable(status_bar):
-            status_bar().showMessage(message, 8000)
+        show_status(self._host.window, message)
 
     def _report(self, error: OpinionKitError | sqlite3.DatabaseError) -> None:
         if not isinstance(error, OpinionKitError):

@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from opinionkit.core.domain import Case, Provider
 from opinionkit.core.errors import NotFound
 from opinionkit.core.services import cases, providers
-from opinionkit.ui.details import Card, FieldGrid, clear_layout, label
+from opinionkit.ui.details import Card, CardColumns, FieldGrid, clear_layout, label
 from opinionkit.ui.labels import days_left_label, friendly_date
 
 if TYPE_CHECKING:
@@ -21,12 +21,10 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("case_details", text)
 
 
-class CaseDetails(QScrollArea):
+class CaseDetails(CardColumns):
     def __init__(self, host: SectionHost, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._db = host.db
-        self.setWidgetResizable(True)
-        self.setFrameShape(QScrollArea.Shape.NoFrame)
 
         self.question = FieldGrid()
         question_card = Card(_tr("The question"))
@@ -46,25 +44,7 @@ class CaseDetails(QScrollArea):
         goals_card = Card(_tr("Goals"))
         goals_card.body.addLayout(self.goals)
 
-        left = QVBoxLayout()
-        left.setSpacing(16)
-        left.addWidget(question_card)
-        left.addWidget(decision_card)
-        left.addStretch(1)
-        right = QVBoxLayout()
-        right.setSpacing(16)
-        right.addWidget(doctors_card)
-        right.addWidget(goals_card)
-        right.addStretch(1)
-
-        content = QWidget()
-        content.setObjectName("scrollContent")
-        columns = QHBoxLayout(content)
-        columns.setContentsMargins(0, 20, 12, 20)
-        columns.setSpacing(16)
-        columns.addLayout(left, 3)
-        columns.addLayout(right, 2)
-        self.setWidget(content)
+        self.set_columns([question_card, decision_card], [doctors_card, goals_card], stretch=(3, 2))
 
     def show_case(self, case: Case) -> None:
         self.question.set_rows([

@@ -6,11 +6,11 @@ import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from opinionkit.core.domain import Person
 from opinionkit.core.services import cases
-from opinionkit.ui.details import Card, FieldGrid, clear_layout, label
+from opinionkit.ui.details import Card, CardColumns, FieldGrid, clear_layout, label
 from opinionkit.ui.labels import days_left_label, status_label
 from opinionkit.ui.style import repolish, set_role
 
@@ -22,13 +22,11 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("person_details", text)
 
 
-class PersonDetails(QScrollArea):
+class PersonDetails(CardColumns):
     def __init__(self, host: SectionHost, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._db = host.db
         self._window = host.window
-        self.setWidgetResizable(True)
-        self.setFrameShape(QScrollArea.Shape.NoFrame)
 
         self.contact = FieldGrid()
         contact_card = Card(_tr("Contact"))
@@ -45,25 +43,7 @@ class PersonDetails(QScrollArea):
         cases_card = Card(_tr("Second-opinion cases"))
         cases_card.body.addLayout(self.case_list)
 
-        left = QVBoxLayout()
-        left.setSpacing(16)
-        left.addWidget(contact_card)
-        left.addWidget(notes_card)
-        left.addStretch(1)
-        right = QVBoxLayout()
-        right.setSpacing(16)
-        right.addWidget(insurance_card)
-        right.addWidget(cases_card)
-        right.addStretch(1)
-
-        content = QWidget()
-        content.setObjectName("scrollContent")
-        columns = QHBoxLayout(content)
-        columns.setContentsMargins(0, 20, 12, 20)
-        columns.setSpacing(16)
-        columns.addLayout(left, 1)
-        columns.addLayout(right, 1)
-        self.setWidget(content)
+        self.set_columns([contact_card, notes_card], [insurance_card, cases_card])
 
     def show_person(self, person: Person) -> None:
         self.contact.set_rows([

@@ -24,7 +24,7 @@ from opinionkit.core.errors import OpinionKitError
 from opinionkit.core.services import record_items
 from opinionkit.ui.row_keys import RowDeleteKey
 from opinionkit.ui.details import Card, label
-from opinionkit.ui.errors import show_error
+from opinionkit.ui.errors import show_error, show_status
 from opinionkit.ui.records.filter_bar import FilterBar
 from opinionkit.ui.records.labels import advance_label, step_label, summary_text
 from opinionkit.ui.records.row_delegate import TwoLineDelegate
@@ -385,9 +385,7 @@ class RecordsTracker(QWidget):
 
 
     def _say(self, message: str) -> None:
-        status_bar = getattr(self._host.window, "statusBar", None)
-        if callable(status_bar):
-            status_bar().showMessage(message, 8000)
+        show_status(self._host.window, message)
 
     def _report(self, error: OpinionKitError | sqlite3.DatabaseError) -> None:
         if not isinstance(error, OpinionKitError):

@@ -19,7 +19,7 @@ from opinionkit.core.errors import NotFound, OpinionKitError
 from opinionkit.core.services import coverage
 from opinionkit.ui.row_keys import RowDeleteKey
 from opinionkit.ui.details import Card, clear_layout, label
-from opinionkit.ui.errors import show_error
+from opinionkit.ui.errors import show_error, show_status
 from opinionkit.ui.style import set_role
 from opinionkit.ui.undo import TrashCommand
 from opinionkit.ui.visit.call_model import DATE, REFERENCE, REPRESENTATIVE, ROW_ID_ROLE, SAID, CallTableModel
@@ -230,9 +230,7 @@ class CoveragePage(QScrollArea):
 
 
     def _say(self, message: str) -> None:
-        status_bar = getattr(self._host.window, "statusBar", None)
-        if callable(status_bar):
-            status_bar().showMessage(message, 8000)
+        show_status(self._host.window, message)
 
     def _report(self, error: OpinionKitError | sqlite3.DatabaseError) -> None:
         if not isinstance(error, OpinionKitError):

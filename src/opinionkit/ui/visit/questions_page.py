@@ -23,7 +23,7 @@ from opinionkit.core.errors import OpinionKitError
 from opinionkit.core.services import questions
 from opinionkit.ui.row_keys import RowDeleteKey
 from opinionkit.ui.details import Card, label
-from opinionkit.ui.errors import show_error
+from opinionkit.ui.errors import show_error, show_status
 from opinionkit.ui.style import set_role
 from opinionkit.ui.undo import TrashCommand
 from opinionkit.ui.visit.question_commands import ReorderCommand
@@ -387,9 +387,7 @@ class QuestionsPage(QWidget):
 
 
     def _say(self, message: str) -> None:
-        status_bar = getattr(self._host.window, "statusBar", None)
-        if callable(status_bar):
-            status_bar().showMessage(message, 8000)
+        show_status(self._host.window, message)
 
     def _report(self, error: OpinionKitError | sqlite3.DatabaseError) -> None:
         if not isinstance(error, OpinionKitError):
